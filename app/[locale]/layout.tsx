@@ -1,0 +1,42 @@
+import "@fontsource-variable/inter";
+import "../globals.css";
+import type { Metadata, Viewport } from "next";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { SkipLink } from "@/components/layout/skip-link";
+import { isLocale, locales } from "@/lib/i18n/locales";
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b3d91" };
+
+export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "site" });
+  return {
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    alternates: { languages: Object.fromEntries(locales.map((l) => [l, `/${l}`])) },
+  };
+}
+
+export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  return (
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>
+          <SkipLink />
+          <SiteHeader locale={locale} />
+          <main id="main-content" tabIndex={-1} className="site-main">
+            {children}
+          </main>
+          <SiteFooter />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,13 @@
+// Ports and paths shared by the e2e config, its servers and its tests.
+import fs from "node:fs";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const E2E_PORT = 3100;
+export const SINK_SMTP_PORT = 2525;
+export const SINK_HTTP_PORT = 2526;
+
+if (!fs.existsSync(CHROMIUM)) {
+  throw new Error(
+    `Chromium is missing at ${CHROMIUM}: install it with "apt-get install -y chromium" (the test suite installs nothing itself).`,
+  );
+}

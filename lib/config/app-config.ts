@@ -1,0 +1,47 @@
+// The portal's settings as the code uses them: the validated environment plus the
+// values derived from it (absolute paths, defaults that depend on other settings).
+import path from "node:path";
+import { env, type Env } from "./env";
+import { loadOrCreateSecrets } from "./secrets";
+
+export type DatabaseFlavor = "sqlite" | "postgres";
+
+export interface AppConfig {
+  env: Env;
+  mode: Env["PORTAL_MODE"];
+  databaseUrl: string;
+  databaseFlavor: DatabaseFlavor;
+  dataDir: string;
+  publicUrl: string;
+  nextauthSecret: string;
+  seedDemoData: boolean;
+  /** Strict-Transport-Security is only safe to send where the portal is served over HTTPS for good. */
+  hsts: boolean;
+  smtpConfigured: boolean;
+}
+
+export function databaseFlavor(url: string): DatabaseFlavor {
+  return url.startsWith("file:") ? "sqlite" : "postgres";
+}
+
+let cached: AppConfig | undefined;
+
+export function appConfig(): AppConfig {
+  if (cached) return cached;
+  const e = env();
+  const dataDir = path.resolve(e.DATA_DIR);
+  const production = e.PORTAL_MODE === "production";
+  cached = {
+    env: e,
+    mode: e.PORTAL_MODE,
+    databaseUrl: e.DATABASE_URL,
+    databaseFlavor: databaseFlavor(e.DATABASE_URL),
+    dataDir,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    nextauthSecret: e.NEXTAUTH_SECRET ?? loadOrCreateSecrets(dataDir).nextauthSecret,
+    seedDemoData: e.SEED_DEMO_DATA ?? !production,
+    hsts: production,
+    smtpConfigured: Boolean(e.SMTP_HOST),
+  };
+  return cached;
+}

@@ -1,0 +1,99 @@
+// The only module that reads process.env. Every variable the portal understands is
+// declared here with its default, so the demo runs with no .env file at all and a
+// bad value stops start-up with one line naming the variable.
+import { z } from "zod";
+
+const booleanString = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^file:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
+    message: 'must start with "file:" (SQLite) or "postgres://" / "postgresql://" (PostgreSQL)',
+  })
+  .refine((v) => !/^postgres/.test(v) || URL.canParse(v), { message: "is not a valid PostgreSQL URL" })
+  .refine((v) => !/^postgres/.test(v) || new URL(v).pathname.length > 1, {
+    message: "must name a database, e.g. postgres://user@host:5432/portal",
+  });
+
+const portError = { error: "must be a port number from 1 to 65535" };
+const port = z.coerce.number(portError).int(portError).min(1, portError).max(65535, portError);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    /** demo: seeds demo data, shows the built-in mailbox when no SMTP is set. production: neither. */
+    PORTAL_MODE: z.enum(["demo", "production"]).default("demo"),
+    DATABASE_URL: databaseUrl.default("file:./data/portal.db"),
+    /** Where generated secrets, uploads and exports live; outside the web root. */
+    DATA_DIR: z.string().trim().min(1).default("./data"),
+    HOST: z.string().trim().min(1).default("0.0.0.0"),
+    PORT: port.default(3000),
+    /** The address people reach the portal at; used in links in mails. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+    /** Generated into DATA_DIR/secrets.json on first start when unset. */
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    SEED_DEMO_DATA: booleanString.optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    SMTP_HOST: z.string().trim().min(1).optional(),
+    SMTP_PORT: port.default(587),
+    /** starttls: upgrade a plain connection (port 587); tls: TLS from the start (465); none: local sinks only. */
+    SMTP_SECURE: z.enum(["starttls", "tls", "none"]).default("starttls"),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASSWORD: z.string().optional(),
+    MAIL_FROM: z.string().trim().min(3).default("Datenschutz-Portal <privacy@localhost>"),
+    /** How long in-flight requests may take to finish on SIGTERM before the server exits. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce
+      .number({ error: "must be a number of milliseconds" })
+      .int()
+      .min(0)
+      .max(120_000, "must be at most 120000 (two minutes)")
+      .default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.PORTAL_MODE === "production" && !env.PUBLIC_URL) {
+      ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "is required when PORTAL_MODE=production" });
+    }
+    if (env.SMTP_USER && !env.SMTP_HOST) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "is required when SMTP_USER is set" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment; throws ConfigError naming the first bad variable (values are never echoed: they may be secrets). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty string in a shell export means "unset", not "invalid".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const variable = String(issue.path[0] ?? "environment");
+  const detail = issue.code === "invalid_value" || issue.code === "invalid_type" ? describe(issue) : issue.message;
+  throw new ConfigError(variable, detail);
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_value") return `must be one of: ${issue.values.map(String).join(", ")}`;
+  return issue.message;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,29 @@
+// Secrets that an operator did not set are generated once and kept in the data
+// folder (never in the repository), so that sessions survive a restart.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const secretsFileSchema = z.object({ nextauthSecret: z.string().min(32) });
+export type StoredSecrets = z.infer<typeof secretsFileSchema>;
+
+export const SECRETS_FILE = "secrets.json";
+
+export function loadOrCreateSecrets(dataDir: string): StoredSecrets {
+  const file = path.join(dataDir, SECRETS_FILE);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const fresh: StoredSecrets = { nextauthSecret: randomBytes(32).toString("base64url") };
+    try {
+      // "wx": if two processes start at once, the second one reads the first one's file.
+      fs.writeFileSync(file, JSON.stringify(fresh, null, 2) + "\n", { flag: "wx", mode: 0o600 });
+      return fresh;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  const parsed = secretsFileSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
+  if (!parsed.success) throw new Error(`${file} is damaged; delete it to generate new secrets`);
+  return parsed.data;
+}

@@ -1,0 +1,54 @@
+// The HTTP server: Next.js's request handler behind a plain Node server, so that
+// shutdown is ours to control. On SIGTERM/SIGINT it stops accepting connections,
+// lets requests in flight finish (up to SHUTDOWN_TIMEOUT_MS), closes the database
+// and exits 0.
+import http from "node:http";
+import next from "next";
+import { disconnectDb } from "../../lib/db/client";
+import { logger } from "../../lib/log/logger";
+
+export interface ServeOptions {
+  root: string;
+  host: string;
+  port: number;
+  dev: boolean;
+  shutdownTimeoutMs: number;
+}
+
+export async function serve(options: ServeOptions): Promise<http.Server> {
+  const app = next({ dev: options.dev, dir: options.root, hostname: options.host, port: options.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
+    const force = setTimeout(() => {
+      logger.warn("shutdown timeout reached; closing remaining connections");
+      server.closeAllConnections();
+    }, options.shutdownTimeoutMs);
+    force.unref();
+    server.close(() => {
+      void (async () => {
+        await app.close().catch(() => undefined);
+        await disconnectDb();
+        logger.info("shutdown complete");
+        process.exit(0);
+      })();
+    });
+    server.closeIdleConnections();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  return server;
+}

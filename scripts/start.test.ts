@@ -1,0 +1,139 @@
+// `npm start` as an operator meets it: a real server process on a real database.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { dropPostgresDatabase, postgresDatabaseUrl } from "./test/postgres";
+
+const root = path.resolve(import.meta.dirname, "..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-start-"));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+/** Only what the test sets: no SMTP, no leftovers from the caller's environment. */
+function envFor(vars: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    DATA_DIR: path.join(work, "data"),
+    ...vars,
+  };
+}
+
+interface Started {
+  output: string;
+  stop: () => Promise<number | null>;
+}
+
+/** Starts the portal and resolves once it prints its ready banner. */
+function startPortal(vars: Record<string, string>): Promise<Started> {
+  const child = spawn(tsx, ["scripts/start.ts"], { cwd: root, env: envFor(vars) });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`portal did not start:\n${output}`)), 170_000);
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      if (output.includes("Stop with Ctrl+C.")) {
+        clearTimeout(timer);
+        resolve({
+          get output() {
+            return output;
+          },
+          stop: () =>
+            new Promise((done) => {
+              child.once("exit", (code) => done(code));
+              child.kill("SIGTERM");
+            }),
+        });
+      }
+    });
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`portal exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+describe("npm start", () => {
+  it(
+    "serves the home page on SQLite, seeds once, keeps the data across restarts and stops cleanly",
+    { timeout: 400_000 },
+    async () => {
+      const dbFile = path.join(work, "portal.db");
+      const vars = { DATABASE_URL: `file:${dbFile}`, PORT: "3201", HOST: "127.0.0.1" };
+
+      const first = await startPortal(vars);
+      expect(first.output).toContain("Privacy portal ready: http://localhost:3201");
+      expect(first.output).toContain("Demo data seeded now");
+      expect(first.output).toContain("dpo@demo.example");
+      const home = await fetch("http://127.0.0.1:3201/de");
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain("Datenschutz-Portal");
+      // Graceful shutdown: SIGTERM ends the process with exit code 0.
+      expect(await first.stop()).toBe(0);
+
+      const sqlite = new Database(dbFile);
+      sqlite
+        .prepare(
+          "INSERT INTO User (id, email, locale, createdAt, updatedAt) VALUES ('kept', 'kept@demo.example', 'en', 0, 0)",
+        )
+        .run();
+      expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+      sqlite.close();
+
+      const second = await startPortal(vars);
+      expect(second.output).toContain("Demo data already present");
+      expect(second.output).not.toContain("Applied migrations");
+      expect(await second.stop()).toBe(0);
+
+      const check = new Database(dbFile, { readonly: true });
+      expect(check.prepare("SELECT count(*) AS n FROM User").get()).toEqual({ n: 4 });
+      check.close();
+    },
+  );
+
+  it.runIf(process.env.TEST_POSTGRES_URL)(
+    "creates a missing PostgreSQL database, migrates it and serves",
+    { timeout: 400_000 },
+    async () => {
+      const url = postgresDatabaseUrl(process.env.TEST_POSTGRES_URL!, `portal_start_${process.pid}_${Date.now()}`);
+      try {
+        const portal = await startPortal({ DATABASE_URL: url, PORT: "3202", HOST: "127.0.0.1" });
+        expect(portal.output).toContain("Preparing the PostgreSQL database");
+        expect(portal.output).toMatch(/Applied migrations: \d+_init/);
+        const health = await (await fetch("http://127.0.0.1:3202/api/health")).json();
+        expect(health).toMatchObject({ status: "ok", database: { engine: "postgres", ok: true } });
+        expect(await portal.stop()).toBe(0);
+      } finally {
+        await dropPostgresDatabase(url);
+      }
+    },
+  );
+
+  it.each([
+    [
+      { DATABASE_URL: "mysql://root@localhost/portal" },
+      /^✖ Invalid configuration: DATABASE_URL must start with "file:"/,
+    ],
+    [{ PORT: "not-a-port" }, /^✖ Invalid configuration: PORT must be a port number from 1 to 65535$/],
+    [{ PORTAL_MODE: "production" }, /^✖ Invalid configuration: PUBLIC_URL is required when PORTAL_MODE=production$/],
+    [{ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/portal" }, /^✖ Start failed: .*(ECONNREFUSED|connect)/i],
+  ])("stops on bad configuration %o with one clear line and exit code 1", (vars, message) => {
+    const result = spawnSync(tsx, ["scripts/start.ts"], {
+      cwd: root,
+      env: envFor(vars),
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines, result.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(result.stdout).not.toContain("Building");
+  });
+});

@@ -1,0 +1,56 @@
+// `npm start` (and `npm run dev` with --dev): check the configuration, create and
+// migrate the database, seed the demo once, build if needed, then serve.
+// Every failure before serving is one line on stderr and exit code 1.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { appConfig } from "../lib/config/app-config";
+import { ConfigError } from "../lib/config/env";
+import { db } from "../lib/db/client";
+import { demoAccounts, seedDemoData } from "../prisma/seed";
+import { prepareDatabase } from "./db/prepare-database";
+import { buildIfNeeded } from "./server/build-if-needed";
+import { serve } from "./server/serve";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  process.chdir(root);
+  const config = appConfig();
+
+  say(`Preparing the ${config.databaseFlavor === "sqlite" ? "SQLite" : "PostgreSQL"} database…`);
+  const applied = await prepareDatabase(config.databaseUrl);
+  if (applied.length) say(`Applied migrations: ${applied.join(", ")}`);
+  const seeded = config.seedDemoData ? await seedDemoData(db()) : false;
+  if (!dev) buildIfNeeded(root, say);
+
+  const { HOST, PORT, SHUTDOWN_TIMEOUT_MS } = config.env;
+  await serve({ root, host: HOST, port: PORT, dev, shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS });
+
+  say("");
+  say(`  Privacy portal ready: ${config.publicUrl}`);
+  say(`  Mode: ${config.mode}${dev ? " (development)" : ""} · database: ${config.databaseFlavor}`);
+  if (config.seedDemoData) {
+    say(`  Demo data ${seeded ? "seeded now" : "already present"}. Demo accounts (sign-in by e-mail link):`);
+    for (const account of demoAccounts) say(`    ${account.label.padEnd(24)} ${account.email}`);
+  }
+  say("  Stop with Ctrl+C.");
+  say("");
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : `Start failed: ${oneLine(error)}`;
+  process.stderr.write(`✖ ${message}\n`);
+  process.exit(1);
+});
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (
+    text
+      .split("\n")
+      .find((line) => line.trim())
+      ?.trim() ?? "unknown error"
+  );
+}
