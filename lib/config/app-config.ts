@@ -1,7 +1,8 @@
 // The portal's settings as the code uses them: the validated environment plus the
 // values derived from it (absolute paths, defaults that depend on other settings).
 import path from "node:path";
-import { env, type Env } from "./env";
+import { regionProblem, timeZoneProblem, type DeadlinePolicy } from "../deadlines";
+import { ConfigError, env, type Env } from "./env";
 import { loadOrCreateSecrets } from "./secrets";
 
 export type DatabaseFlavor = "sqlite" | "postgres";
@@ -18,6 +19,9 @@ export interface AppConfig {
   /** Strict-Transport-Security is only safe to send where the portal is served over HTTPS for good. */
   hsts: boolean;
   smtpConfigured: boolean;
+  /** How the controller counts deadlines (Art. 12(3), Reg. 1182/71). */
+  deadlinePolicy: DeadlinePolicy;
+  unverifiedExpiryDays: number;
 }
 
 export function databaseFlavor(url: string): DatabaseFlavor {
@@ -31,6 +35,11 @@ export function appConfig(): AppConfig {
   const e = env();
   const dataDir = path.resolve(e.DATA_DIR);
   const production = e.PORTAL_MODE === "production";
+  // Checked here rather than in env.ts: the holiday data are too heavy for the request proxy that loads env.ts.
+  const zoneProblem = timeZoneProblem(e.CONTROLLER_TIME_ZONE);
+  if (zoneProblem) throw new ConfigError("CONTROLLER_TIME_ZONE", `is invalid: ${zoneProblem}`);
+  const holidayProblem = regionProblem(e.HOLIDAY_REGION);
+  if (holidayProblem) throw new ConfigError("HOLIDAY_REGION", `is invalid: ${holidayProblem}`);
   cached = {
     env: e,
     mode: e.PORTAL_MODE,
@@ -42,6 +51,13 @@ export function appConfig(): AppConfig {
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     hsts: production,
     smtpConfigured: Boolean(e.SMTP_HOST),
+    deadlinePolicy: {
+      timeZone: e.CONTROLLER_TIME_ZONE,
+      region: e.HOLIDAY_REGION.toUpperCase(),
+      clockPolicy: e.DEADLINE_CLOCK_POLICY,
+      dueSoonDays: e.DUE_SOON_DAYS,
+    },
+    unverifiedExpiryDays: e.UNVERIFIED_EXPIRY_DAYS,
   };
   return cached;
 }

@@ -1,0 +1,143 @@
+// Tamper evidence (Art. 5(2) accountability): edit or delete an audit row by hand
+// and `npm run -s audit:verify` must fail, naming the first broken entry. Each test
+// database here is private, so the tampering cannot disturb other tests.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { prepareDatabase } from "../../scripts/db/prepare-database";
+import { dropPostgresDatabase, postgresDatabaseUrl } from "../../scripts/test/postgres";
+import { DEFAULT_DEADLINE_POLICY } from "../deadlines";
+import { createDb, type Db } from "../db/client";
+import { submitRequest } from "../requests/submit-request";
+import { transitionRequest } from "../requests/transition-request";
+import { verifyAuditChains } from "./verify-audit-chains";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-audit-"));
+const settings = { policy: DEFAULT_DEADLINE_POLICY, unverifiedExpiryDays: 7 };
+
+function auditVerifyCli(url: string) {
+  return spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/audit-verify.ts"], {
+    cwd: root,
+    env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: url, DATA_DIR: path.join(tmp, "data") },
+    encoding: "utf8",
+  });
+}
+
+const flavors = inject("testDatabases").map((d) => d.flavor);
+
+describe.each(flavors)("audit chains on %s", (flavor) => {
+  const url =
+    flavor === "sqlite"
+      ? `file:${path.join(tmp, "audit.db")}`
+      : postgresDatabaseUrl(process.env.TEST_POSTGRES_URL!, `portal_audit_${process.pid}_${Date.now()}`);
+  let db: Db;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    await prepareDatabase(url);
+    db = createDb(url);
+    const subjectUserId = (await db.user.create({ data: { email: "anna@example.org" } })).id;
+    const team = await db.user.create({ data: { email: "team@demo.example", role: "privacy_team" } });
+    for (let i = 0; i < 3; i++) {
+      const submitted = await submitRequest(db, {
+        type: "access",
+        details: { scope: "all", copy: true },
+        subjectEmail: "anna@example.org",
+        language: "en",
+        statementVersion: "2023-07",
+      });
+      if (!submitted.ok) throw new Error("submit failed");
+      ids.push(submitted.id);
+      await transitionRequest(
+        db,
+        {
+          requestId: submitted.id,
+          actor: { type: "subject", userId: subjectUserId },
+          command: { name: "verify", input: {} },
+        },
+        settings,
+      );
+      const staff = { type: "staff", userId: team.id, role: "privacy_team" } as const;
+      await transitionRequest(
+        db,
+        { requestId: submitted.id, actor: staff, command: { name: "start_work", input: {} } },
+        settings,
+      );
+    }
+  });
+
+  afterAll(async () => {
+    await db.$disconnect();
+    if (flavor === "postgres") await dropPostgresDatabase(url);
+  });
+
+  it("an untouched log verifies, in the library and through npm run audit:verify", async () => {
+    expect(await verifyAuditChains(db)).toEqual({ chains: 3, entries: 9, broken: null });
+    const cli = auditVerifyCli(url);
+    expect(cli.stdout.trim()).toBe("audit log intact: 9 entries in 3 chains verified");
+    expect(cli.status).toBe(0);
+  });
+
+  it("an edited field is found and named, then the repaired log verifies again", async () => {
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { requestId: ids[1], seq: 2 } });
+    await db.$executeRaw`UPDATE "AuditEntry" SET "ip" = ${"198.51.100.1"} WHERE "id" = ${entry.id}`;
+    const report = await verifyAuditChains(db);
+    expect(report.broken).toMatchObject({
+      chain: ids[1],
+      seq: 2,
+      entryId: entry.id,
+      reason: expect.stringMatching(/edited/),
+    });
+    const cli = auditVerifyCli(url);
+    expect(cli.status).toBe(1);
+    expect(cli.stderr.trim()).toBe(
+      `audit chain broken: chain ${ids[1]}, entry #2 (id ${entry.id}): ${report.broken!.reason}`,
+    );
+
+    await db.$executeRaw`UPDATE "AuditEntry" SET "ip" = ${entry.ip} WHERE "id" = ${entry.id}`;
+    expect((await verifyAuditChains(db)).broken).toBeNull();
+  });
+
+  it("a changed status or detail is found", async () => {
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { requestId: ids[0], seq: 3 } });
+    await db.$executeRaw`UPDATE "AuditEntry" SET "details" = ${'{"note":"nothing happened"}'} WHERE "id" = ${entry.id}`;
+    expect((await verifyAuditChains(db)).broken).toMatchObject({ chain: ids[0], seq: 3 });
+    await db.$executeRaw`UPDATE "AuditEntry" SET "details" = ${entry.details} WHERE "id" = ${entry.id}`;
+  });
+
+  it("a deleted middle entry and a deleted newest entry are both found", async () => {
+    const middle = await db.auditEntry.findFirstOrThrow({ where: { requestId: ids[2], seq: 2 } });
+    await db.auditEntry.delete({ where: { id: middle.id } });
+    expect((await verifyAuditChains(db)).broken).toMatchObject({
+      chain: ids[2],
+      seq: 3,
+      reason: expect.stringMatching(/jumps from #1 to #3/),
+    });
+    await db.auditEntry.create({ data: middle });
+
+    const newest = await db.auditEntry.findFirstOrThrow({ where: { requestId: ids[2], seq: 3 } });
+    await db.auditEntry.delete({ where: { id: newest.id } });
+    const report = await verifyAuditChains(db);
+    expect(report.broken).toMatchObject({
+      chain: ids[2],
+      seq: 3,
+      entryId: null,
+      reason: expect.stringMatching(/newest audit entry #3 is missing/),
+    });
+    expect(auditVerifyCli(url).status).toBe(1);
+    await db.auditEntry.create({ data: newest });
+    expect((await verifyAuditChains(db)).broken).toBeNull();
+  });
+
+  it("cannot check an unreachable database and says so with exit code 2", () => {
+    const cli = auditVerifyCli("postgresql://nobody@127.0.0.1:1/portal");
+    expect(cli.status).toBe(2);
+    expect(cli.stderr.trim().split("\n")).toHaveLength(1);
+    expect(cli.stderr).toMatch(/^error: /);
+  });
+});
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

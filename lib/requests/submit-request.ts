@@ -1,0 +1,69 @@
+// A new request enters the portal as awaiting_verification, with its first audit
+// entry in the same transaction. (Besides transitionRequest, this is the only
+// place that writes a status: the initial one.)
+import "server-only";
+import { appendAuditEntry } from "../audit/append-audit-entry";
+import type { Db } from "../db/client";
+import { parseDetails } from "./details/schemas";
+import { nextReference } from "./next-reference";
+import type { RequestType } from "./request-types";
+import type { Actor } from "./workflow/actor";
+
+export interface SubmitInput {
+  type: RequestType;
+  details: unknown;
+  subjectEmail: string;
+  subjectName?: string | null;
+  language: "de" | "en";
+  statementVersion: string;
+  /** A subject who is already signed in: linked now, and the request still needs its confirmation step. */
+  subjectUserId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export type SubmitResult = { ok: true; id: string; reference: string } | { ok: false; issues: string[] };
+
+export async function submitRequest(db: Db, input: SubmitInput, now = new Date()): Promise<SubmitResult> {
+  const details = parseDetails(input.type, input.details);
+  if (!details.success)
+    return { ok: false, issues: details.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+  const actor: Actor = { type: "subject", userId: input.subjectUserId ?? null };
+  return db.$transaction(async (tx) => {
+    const reference = await nextReference(tx, now);
+    const request = await tx.request.create({
+      data: {
+        reference,
+        type: input.type,
+        details: details.data,
+        subjectEmail: input.subjectEmail.trim().toLowerCase(),
+        subjectName: input.subjectName?.trim() || null,
+        subjectUserId: input.subjectUserId ?? null,
+        language: input.language,
+        status: "awaiting_verification",
+        submittedAt: now,
+        statementVersion: input.statementVersion,
+      },
+      select: { id: true },
+    });
+    const entry = await appendAuditEntry(tx, {
+      chain: request.id,
+      requestId: request.id,
+      head: { seq: 0, hash: null },
+      actor,
+      event: "submitted",
+      fromStatus: null,
+      toStatus: "awaiting_verification",
+      details: { type: input.type, statementVersion: input.statementVersion },
+      public: true,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      createdAt: now,
+    });
+    await tx.request.update({
+      where: { id: request.id },
+      data: { auditHeadSeq: entry.seq, auditHeadHash: entry.hash },
+    });
+    return { ok: true as const, id: request.id, reference };
+  });
+}

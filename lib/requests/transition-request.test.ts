@@ -1,0 +1,301 @@
+// The workflow persisted: real SQLite and (with TEST_POSTGRES_URL) real PostgreSQL.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEFAULT_DEADLINE_POLICY } from "../deadlines";
+import { createDb, type Db } from "../db/client";
+import { submitRequest } from "./submit-request";
+import { transitionRequest } from "./transition-request";
+import type { Actor } from "./workflow/actor";
+import type { RefusalInput } from "./workflow/commands";
+
+const settings = { policy: DEFAULT_DEADLINE_POLICY, unverifiedExpiryDays: 7 };
+const refusal: RefusalInput = {
+  grounds: ["legal_exception"],
+  legalBasis: ["Art. 17(3)(b) GDPR"],
+  reasons: "Invoices must be kept for ten years under § 147 AO; we erased everything else.",
+  complaintRight: { authority: "LDI NRW, Düsseldorf" },
+  judicialRemedy: true,
+};
+
+describe.each(inject("testDatabases"))("request workflow on $flavor", ({ url, flavor }) => {
+  let db: Db;
+  const tag = `${flavor}-${Date.now()}`;
+  const staff: Record<"dpo" | "team", Actor & { type: "staff" }> = {} as never;
+  let subjectUserId = "";
+  let otherUserId = "";
+
+  beforeAll(async () => {
+    db = createDb(url);
+    const dpo = await db.user.create({ data: { email: `dpo-${tag}@demo.example`, role: "dpo" } });
+    const team = await db.user.create({ data: { email: `team-${tag}@demo.example`, role: "privacy_team" } });
+    subjectUserId = (await db.user.create({ data: { email: `anna-${tag}@example.org` } })).id;
+    otherUserId = (await db.user.create({ data: { email: `bob-${tag}@example.org` } })).id;
+    staff.dpo = { type: "staff", userId: dpo.id, role: "dpo" };
+    staff.team = { type: "staff", userId: team.id, role: "privacy_team" };
+  });
+  afterAll(() => db.$disconnect());
+
+  async function submit(type: "access" | "erasure" = "access", at = new Date("2026-11-02T08:00:00Z")) {
+    const details = type === "access" ? { scope: "all", copy: true } : { scope: "all" };
+    const result = await submitRequest(
+      db,
+      { type, details, subjectEmail: ` Anna-${tag}@Example.org `, language: "de", statementVersion: "2023-07" },
+      at,
+    );
+    if (!result.ok) throw new Error(result.issues.join("; "));
+    return result;
+  }
+
+  const subject = (): Actor => ({ type: "subject", userId: subjectUserId });
+
+  it("submission stores awaiting_verification with a sequential reference and its first audit entry", async () => {
+    const a = await submit();
+    const b = await submit();
+    expect(a.reference).toMatch(/^DSR-2026-\d{6}$/);
+    expect(Number(b.reference.slice(-6))).toBe(Number(a.reference.slice(-6)) + 1);
+    const stored = await db.request.findUniqueOrThrow({ where: { id: a.id }, include: { auditEntries: true } });
+    expect(stored).toMatchObject({
+      status: "awaiting_verification",
+      subjectEmail: `anna-${tag}@example.org`,
+      receivedAt: null,
+      auditHeadSeq: 1,
+    });
+    expect(stored.auditEntries).toHaveLength(1);
+    expect(stored.auditEntries[0]).toMatchObject({
+      event: "submitted",
+      seq: 1,
+      prevHash: null,
+      toStatus: "awaiting_verification",
+    });
+  });
+
+  it("rejects details that do not fit the type and stores nothing", async () => {
+    const before = await db.request.count();
+    const result = await submitRequest(db, {
+      type: "portability",
+      details: { format: "xml" },
+      subjectEmail: "x@example.org",
+      language: "en",
+      statementVersion: "2023-07",
+    });
+    expect(result).toMatchObject({ ok: false });
+    expect(await db.request.count()).toBe(before);
+  });
+
+  it("walks a request from verification to completion, each step with its audit entry", async () => {
+    const { id } = await submit("erasure");
+    const verifiedAt = new Date("2026-11-02T09:30:00Z");
+    const verified = await transitionRequest(
+      db,
+      {
+        requestId: id,
+        actor: subject(),
+        command: { name: "verify", input: {} },
+        ip: "203.0.113.7",
+        userAgent: "Firefox",
+      },
+      settings,
+      verifiedAt,
+    );
+    expect(verified).toMatchObject({ ok: true, status: "received", dueDate: "2026-12-02" });
+
+    const t = new Date("2026-11-03T10:00:00Z");
+    const steps = [
+      { actor: staff.dpo, command: { name: "assign", input: { assigneeId: staff.team.userId } } },
+      { actor: staff.team, command: { name: "start_work", input: {} } },
+      {
+        actor: staff.dpo,
+        command: {
+          name: "extend",
+          input: { reason: "Data are held by three processors who must each confirm erasure." },
+        },
+      },
+    ] as const;
+    for (const step of steps) {
+      const result = await transitionRequest(
+        db,
+        { requestId: id, actor: step.actor, command: step.command },
+        settings,
+        t,
+      );
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+    }
+
+    // Erasure cannot be completed while a fulfilment task is open (Art. 17, 19).
+    const task = await db.fulfilmentTask.create({ data: { requestId: id, title: "Erase from billing" } });
+    const blocked = await transitionRequest(
+      db,
+      { requestId: id, actor: staff.team, command: { name: "complete", input: { summary: "Erased." } } },
+      settings,
+      t,
+    );
+    expect(blocked).toEqual({ ok: false, error: { code: "open_fulfilment_tasks", open: 1 } });
+    await db.fulfilmentTask.update({ where: { id: task.id }, data: { status: "done", completedAt: t } });
+    const done = await transitionRequest(
+      db,
+      { requestId: id, actor: staff.team, command: { name: "complete", input: { summary: "Erased." } } },
+      settings,
+      t,
+    );
+    expect(done).toMatchObject({ ok: true, status: "completed" });
+
+    const stored = await db.request.findUniqueOrThrow({
+      where: { id },
+      include: { auditEntries: { orderBy: { seq: "asc" } } },
+    });
+    expect(stored).toMatchObject({
+      status: "completed",
+      receivedAt: verifiedAt,
+      subjectUserId,
+      assigneeId: staff.team.userId,
+      dueDate: "2027-02-02",
+      extendedAt: t,
+      closedAt: t,
+      version: 5,
+      auditHeadSeq: 6,
+    });
+    expect(stored.auditEntries.map((e) => [e.seq, e.event, e.fromStatus, e.toStatus])).toEqual([
+      [1, "submitted", null, "awaiting_verification"],
+      [2, "verified", "awaiting_verification", "received"],
+      [3, "assigned", "received", "received"],
+      [4, "work_started", "received", "in_progress"],
+      [5, "extended", "in_progress", "in_progress"],
+      [6, "completed", "in_progress", "completed"],
+    ]);
+    expect(stored.auditEntries[1]).toMatchObject({
+      actorType: "subject",
+      actorId: subjectUserId,
+      ip: "203.0.113.7",
+      userAgent: "Firefox",
+      public: true,
+    });
+    expect(stored.auditEntries[2]).toMatchObject({ actorType: "staff", actorRole: "dpo", public: false });
+    expect(JSON.parse(stored.auditEntries[4]!.details)).toMatchObject({
+      due: "2027-02-02",
+      notice: expect.stringContaining("Art. 12 Abs. 3 DSGVO"),
+    });
+    for (let i = 1; i < stored.auditEntries.length; i++)
+      expect(stored.auditEntries[i]!.prevHash).toBe(stored.auditEntries[i - 1]!.hash);
+  });
+
+  it("a forbidden step changes nothing and writes no audit entry", async () => {
+    const { id } = await submit();
+    await transitionRequest(db, { requestId: id, actor: subject(), command: { name: "verify", input: {} } }, settings);
+    const before = await db.request.findUniqueOrThrow({ where: { id } });
+    const refused = await transitionRequest(
+      db,
+      {
+        requestId: id,
+        actor: staff.dpo,
+        command: { name: "refuse", input: { refusal: { ...refusal, judicialRemedy: false } } },
+      },
+      settings,
+    );
+    expect(refused).toEqual({ ok: false, error: { code: "refusal_incomplete", missing: ["judicial_remedy"] } });
+    const byTeam = await transitionRequest(
+      db,
+      { requestId: id, actor: staff.team, command: { name: "refuse", input: { refusal } } },
+      settings,
+    );
+    expect(byTeam).toMatchObject({ ok: false, error: { code: "actor_not_permitted" } });
+    const after = await db.request.findUniqueOrThrow({ where: { id } });
+    expect(after).toEqual(before);
+    expect(await db.auditEntry.count({ where: { requestId: id } })).toBe(2);
+  });
+
+  it("another subject cannot act on the request: it looks like no request at all", async () => {
+    const { id } = await submit();
+    await transitionRequest(db, { requestId: id, actor: subject(), command: { name: "verify", input: {} } }, settings);
+    const other = await transitionRequest(
+      db,
+      { requestId: id, actor: { type: "subject", userId: otherUserId }, command: { name: "withdraw", input: {} } },
+      settings,
+    );
+    const missing = await transitionRequest(
+      db,
+      { requestId: "no-such-request", actor: subject(), command: { name: "withdraw", input: {} } },
+      settings,
+    );
+    expect(other).toEqual({ ok: false, error: { code: "not_found" } });
+    expect(missing).toEqual(other);
+    expect(
+      await transitionRequest(
+        db,
+        { requestId: id, actor: subject(), command: { name: "withdraw", input: {} } },
+        settings,
+      ),
+    ).toMatchObject({ ok: true, status: "withdrawn" });
+  });
+
+  it("a session claiming a role the user does not hold is refused", async () => {
+    const { id } = await submit();
+    const fake: Actor = { type: "staff", userId: staff.team.userId, role: "dpo" };
+    expect(
+      await transitionRequest(db, { requestId: id, actor: fake, command: { name: "withdraw", input: {} } }, settings),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "actor_not_permitted" },
+    });
+  });
+
+  it("assigning to someone who is not staff is refused", async () => {
+    const { id } = await submit();
+    await transitionRequest(db, { requestId: id, actor: subject(), command: { name: "verify", input: {} } }, settings);
+    const result = await transitionRequest(
+      db,
+      { requestId: id, actor: staff.dpo, command: { name: "assign", input: { assigneeId: otherUserId } } },
+      settings,
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid_input", command: "assign" } });
+  });
+
+  it("staff members acting at once on the same step: exactly one change wins", async () => {
+    const { id } = await submit();
+    await transitionRequest(db, { requestId: id, actor: subject(), command: { name: "verify", input: {} } }, settings);
+    const start = { name: "start_work", input: {} } as const;
+    const results = await Promise.all(
+      [staff.team, staff.dpo, staff.team, staff.dpo].map((actor) =>
+        transitionRequest(db, { requestId: id, actor, command: start }, settings),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    // The losers either saw the new status or lost the optimistic lock; none overwrote the winner.
+    for (const r of results.filter((r) => !r.ok))
+      expect(["not_allowed_in_status", "conflict"]).toContain(!r.ok && r.error.code);
+    const stored = await db.request.findUniqueOrThrow({ where: { id } });
+    expect(stored.version).toBe(2);
+    expect(await db.auditEntry.count({ where: { requestId: id } })).toBe(3);
+  });
+
+  it("paused clock policy: days waiting for the subject move the deadline (Art. 12(6))", async () => {
+    const { id } = await submit();
+    const paused = {
+      ...settings,
+      policy: { ...DEFAULT_DEADLINE_POLICY, clockPolicy: "paused_while_awaiting_subject" as const },
+    };
+    await transitionRequest(
+      db,
+      { requestId: id, actor: subject(), command: { name: "verify", input: {} } },
+      paused,
+      new Date("2026-11-02T09:00:00Z"),
+    );
+    const ask = {
+      name: "request_information",
+      input: { reason: "identity", message: "Please confirm your customer number." },
+    } as const;
+    await transitionRequest(
+      db,
+      { requestId: id, actor: staff.team, command: ask },
+      paused,
+      new Date("2026-11-04T09:00:00Z"),
+    );
+    const answered = await transitionRequest(
+      db,
+      { requestId: id, actor: subject(), command: { name: "record_subject_response", input: { message: "4711" } } },
+      paused,
+      new Date("2026-11-09T09:00:00Z"),
+    );
+    expect(answered).toMatchObject({ ok: true, status: "in_progress" });
+    const stored = await db.request.findUniqueOrThrow({ where: { id } });
+    expect(stored.dueDate! > "2026-12-02").toBe(true);
+  });
+});

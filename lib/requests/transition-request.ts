@@ -1,0 +1,154 @@
+// The one place that changes a request's status, due dates or extension: it loads
+// the request, checks who is acting, asks the state machine, and writes the change
+// together with its audit entry in one transaction. A concurrent change by someone
+// else makes it fail with "conflict" instead of overwriting.
+import "server-only";
+import { appendAuditEntry } from "../audit/append-audit-entry";
+import type { Db } from "../db/client";
+import type { Tx } from "../db/tx";
+import type { Pause } from "../deadlines";
+import type { Actor } from "./workflow/actor";
+import type { Command } from "./workflow/commands";
+import type { WorkflowError } from "./workflow/errors";
+import type { WorkflowContext } from "./workflow/snapshot";
+import type { RequestStatus } from "./workflow/states";
+import { transition } from "./workflow/transition";
+
+export type TransitionFailure = WorkflowError | { code: "not_found" } | { code: "conflict" };
+
+export type TransitionOutcome =
+  | { ok: true; status: RequestStatus; auditEntryId: string; dueDate: string | null }
+  | { ok: false; error: TransitionFailure };
+
+export interface TransitionArgs {
+  requestId: string;
+  actor: Actor;
+  command: Command;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+class Abort extends Error {
+  constructor(readonly failure: TransitionFailure) {
+    super(failure.code);
+  }
+}
+
+export async function transitionRequest(
+  db: Db,
+  args: TransitionArgs,
+  settings: Omit<WorkflowContext, "now">,
+  now = new Date(),
+): Promise<TransitionOutcome> {
+  try {
+    return await db.$transaction((tx) => run(tx, args, { ...settings, now }));
+  } catch (error) {
+    if (error instanceof Abort) return { ok: false, error: error.failure };
+    // Two writers raced for the same audit sequence number.
+    if ((error as { code?: string }).code === "P2002") return { ok: false, error: { code: "conflict" } };
+    throw error;
+  }
+}
+
+async function run(tx: Tx, args: TransitionArgs, context: WorkflowContext): Promise<TransitionOutcome> {
+  const request = await tx.request.findUnique({
+    where: { id: args.requestId },
+    include: { _count: { select: { tasks: { where: { status: "open" } } } } },
+  });
+  if (!request) throw new Abort({ code: "not_found" });
+  await authorise(tx, args, request.subjectUserId);
+
+  const result = transition(
+    {
+      reference: request.reference,
+      type: request.type,
+      language: request.language,
+      status: request.status,
+      submittedAt: request.submittedAt,
+      receivedAt: request.receivedAt,
+      extendedAt: request.extendedAt,
+      firstDueAt: request.firstDueAt,
+      dueAt: request.dueAt,
+      assigneeId: request.assigneeId,
+      openTaskCount: request._count.tasks,
+      pauses: await pausesOf(tx, request.id),
+    },
+    args.actor,
+    args.command,
+    context,
+  );
+  if (!result.ok) throw new Abort(result.error);
+  if (args.command.name === "assign" && result.changes.assigneeId) await mustBeStaff(tx, result.changes.assigneeId);
+
+  const entry = await appendAuditEntry(tx, {
+    chain: request.id,
+    requestId: request.id,
+    head: { seq: request.auditHeadSeq, hash: request.auditHeadHash },
+    actor: args.actor,
+    event: result.event.event,
+    fromStatus: result.from,
+    toStatus: result.to,
+    details: result.event.details,
+    public: result.event.public,
+    ip: args.ip,
+    userAgent: args.userAgent,
+    createdAt: context.now,
+  });
+  const linkSubject =
+    args.command.name === "verify" && args.actor.type === "subject" && args.actor.userId && !request.subjectUserId;
+  const updated = await tx.request.updateMany({
+    where: { id: request.id, version: request.version },
+    data: {
+      status: result.to,
+      ...result.changes,
+      ...(linkSubject ? { subjectUserId: (args.actor as { userId: string }).userId } : {}),
+      version: { increment: 1 },
+      auditHeadSeq: entry.seq,
+      auditHeadHash: entry.hash,
+    },
+  });
+  if (updated.count !== 1) throw new Abort({ code: "conflict" });
+  return { ok: true, status: result.to, auditEntryId: entry.id, dueDate: result.changes.dueDate ?? request.dueDate };
+}
+
+/**
+ * A subject or agent acts only on a request linked to their account (verification
+ * excepted: the caller has checked the single-use link, which is the proof). Staff
+ * must still hold the role their session claims. Anything else looks like a missing
+ * request, so that nobody learns which references exist.
+ */
+async function authorise(tx: Tx, args: TransitionArgs, subjectUserId: string | null): Promise<void> {
+  const { actor, command } = args;
+  if (actor.type === "subject" || actor.type === "agent") {
+    if (command.name === "verify") return;
+    if (!actor.userId || actor.userId !== subjectUserId) throw new Abort({ code: "not_found" });
+  }
+  if (actor.type === "staff") {
+    const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { role: true } });
+    if (!user || user.role !== actor.role) {
+      throw new Abort({ code: "actor_not_permitted", command: command.name, actor: "staff", role: actor.role });
+    }
+  }
+}
+
+async function mustBeStaff(tx: Tx, userId: string): Promise<void> {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
+  if (!user?.role)
+    throw new Abort({ code: "invalid_input", command: "assign", issues: ["assigneeId: not a staff member"] });
+}
+
+/** Time spent in awaiting_subject, read from the status changes in the audit log. */
+async function pausesOf(tx: Tx, requestId: string): Promise<Pause[]> {
+  const changes = await tx.auditEntry.findMany({
+    where: { requestId, OR: [{ toStatus: "awaiting_subject" }, { fromStatus: "awaiting_subject" }] },
+    orderBy: { seq: "asc" },
+    select: { fromStatus: true, toStatus: true, createdAt: true },
+  });
+  const pauses: Pause[] = [];
+  for (const change of changes) {
+    if (change.fromStatus === change.toStatus) continue;
+    if (change.toStatus === "awaiting_subject") pauses.push({ from: change.createdAt, to: null });
+    else if (pauses.length && pauses[pauses.length - 1]!.to === null) pauses[pauses.length - 1]!.to = change.createdAt;
+  }
+  return pauses;
+}

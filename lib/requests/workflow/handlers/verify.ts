@@ -1,0 +1,13 @@
+// The subject confirmed the request (magic link): this is receipt in the sense of
+// Art. 12(3) GDPR, so the one-month period starts now.
+import { deadlineChanges } from "../deadline-changes";
+import type { HandlerOutcome } from "../outcome";
+import type { RequestSnapshot, WorkflowContext } from "../snapshot";
+
+export function verify(_request: RequestSnapshot, context: WorkflowContext): HandlerOutcome {
+  const due = deadlineChanges(context.now, false, [], context.policy, context.now);
+  return {
+    changes: { receivedAt: context.now, firstDueAt: due.firstDueAt, dueAt: due.dueAt, dueDate: due.dueDate },
+    details: { due: due.dueDate, reasoning: due.reasoning },
+  };
+}

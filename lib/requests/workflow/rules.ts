@@ -1,0 +1,37 @@
+// Who may run which command from which status. The one table that the state
+// machine, the back office's buttons and the tests all read.
+import type { Permission } from "./actor";
+import type { CommandName } from "./commands";
+import type { RequestStatus } from "./states";
+
+interface Rule {
+  from: readonly RequestStatus[];
+  /** The status afterwards; null where the command records an event without changing the status. */
+  to: RequestStatus | null;
+  who: Permission;
+}
+
+const allStaff = ["dpo", "privacy_team", "admin"] as const;
+const caseworkers = ["dpo", "privacy_team"] as const;
+const open = ["received", "in_progress", "awaiting_subject"] as const;
+
+export const rules: Record<CommandName, Rule> = {
+  verify: { from: ["awaiting_verification"], to: "received", who: { subject: true, agent: true, system: true } },
+  expire_unverified: { from: ["awaiting_verification"], to: "expired_unverified", who: { system: true } },
+  start_work: { from: ["received"], to: "in_progress", who: { staff: caseworkers } },
+  assign: { from: ["received", "in_progress", "awaiting_subject"], to: null, who: { staff: allStaff } },
+  request_information: { from: ["received", "in_progress"], to: "awaiting_subject", who: { staff: caseworkers } },
+  record_subject_response: { from: ["awaiting_subject"], to: "in_progress", who: { subject: true, agent: true } },
+  resume: { from: ["awaiting_subject"], to: "in_progress", who: { staff: caseworkers } },
+  // Deciding to take longer, to refuse, or to refuse in part is the DPO's call.
+  extend: { from: open, to: null, who: { staff: ["dpo"] } },
+  complete: { from: ["in_progress"], to: "completed", who: { staff: caseworkers } },
+  partially_complete: { from: ["in_progress"], to: "partially_completed", who: { staff: ["dpo"] } },
+  refuse: { from: open, to: "refused", who: { staff: ["dpo"] } },
+  // Staff record a withdrawal that reached them another way (phone, letter).
+  withdraw: {
+    from: ["awaiting_verification", ...open],
+    to: "withdrawn",
+    who: { subject: true, agent: true, staff: caseworkers },
+  },
+};

@@ -1,0 +1,39 @@
+// The part of a request the rules look at, plus the context they run in. Plain
+// data: the workflow never reads the database or the clock itself.
+import type { DeadlinePolicy, Pause } from "../../deadlines";
+import type { RequestType } from "../request-types";
+import type { RequestStatus } from "./states";
+
+export interface RequestSnapshot {
+  reference: string;
+  type: RequestType;
+  language: "de" | "en";
+  status: RequestStatus;
+  submittedAt: Date;
+  receivedAt: Date | null;
+  extendedAt: Date | null;
+  firstDueAt: Date | null;
+  dueAt: Date | null;
+  assigneeId: string | null;
+  openTaskCount: number;
+  /** Periods spent in awaiting_subject, the newest possibly still open (to = null). */
+  pauses: Pause[];
+}
+
+export interface WorkflowContext {
+  now: Date;
+  policy: DeadlinePolicy;
+  /** How long a submitted request waits for its email confirmation before it expires. */
+  unverifiedExpiryDays: number;
+}
+
+/** The request fields a transition may change (besides status). */
+export interface RequestChanges {
+  receivedAt?: Date;
+  firstDueAt?: Date;
+  dueAt?: Date;
+  dueDate?: string;
+  extendedAt?: Date;
+  closedAt?: Date;
+  assigneeId?: string | null;
+}

@@ -1,0 +1,310 @@
+// The state machine, rule by rule. The expectations below are written out by hand
+// from Art. 12 GDPR and the issue, not derived from rules.ts, so that a change to
+// the rules table has to change this specification too.
+import { describe, expect, it } from "vitest";
+import { DEFAULT_DEADLINE_POLICY } from "../../deadlines";
+import type { Actor } from "./actor";
+import type { Command, CommandName, RefusalInput } from "./commands";
+import type { RequestSnapshot, WorkflowContext } from "./snapshot";
+import { requestStatuses, type RequestStatus } from "./states";
+import { transition } from "./transition";
+
+const subject: Actor = { type: "subject", userId: "u-subject" };
+const agent: Actor = { type: "agent", userId: "u-agent" };
+const system: Actor = { type: "system" };
+const dpo: Actor = { type: "staff", userId: "u-dpo", role: "dpo" };
+const team: Actor = { type: "staff", userId: "u-team", role: "privacy_team" };
+const admin: Actor = { type: "staff", userId: "u-admin", role: "admin" };
+const actors = { subject, agent, system, dpo, team, admin } as const;
+type ActorName = keyof typeof actors;
+
+const completeRefusal: RefusalInput = {
+  grounds: ["manifestly_unfounded"],
+  legalBasis: ["Art. 12(5)(b) GDPR"],
+  reasons: "This is the fifth identical request this month; see our answer of 3 November.",
+  complaintRight: { authority: "LDI NRW, Kavalleriestraße 2-4, 40213 Düsseldorf" },
+  judicialRemedy: true,
+};
+
+/** A valid input for every command. */
+const validCommands: Record<CommandName, Command> = {
+  verify: { name: "verify", input: {} },
+  expire_unverified: { name: "expire_unverified", input: {} },
+  start_work: { name: "start_work", input: {} },
+  assign: { name: "assign", input: { assigneeId: "u-team" } },
+  request_information: {
+    name: "request_information",
+    input: { reason: "identity", message: "Please tell us the customer number shown on your invoices." },
+  },
+  record_subject_response: { name: "record_subject_response", input: { message: "It is 4711." } },
+  resume: { name: "resume", input: { note: "Identity confirmed by phone." } },
+  extend: { name: "extend", input: { reason: "Your data are spread over four systems of two processors." } },
+  complete: { name: "complete", input: { summary: "Copy of the data sent." } },
+  partially_complete: {
+    name: "partially_complete",
+    input: { summary: "Account data erased.", refusal: completeRefusal },
+  },
+  refuse: { name: "refuse", input: { refusal: completeRefusal } },
+  withdraw: { name: "withdraw", input: { reason: "Resolved by phone." } },
+};
+
+/** The specification: from which statuses, to which status, by whom. */
+const spec: Record<CommandName, { from: RequestStatus[]; to: RequestStatus | "same"; by: ActorName[] }> = {
+  verify: { from: ["awaiting_verification"], to: "received", by: ["subject", "agent", "system"] },
+  expire_unverified: { from: ["awaiting_verification"], to: "expired_unverified", by: ["system"] },
+  start_work: { from: ["received"], to: "in_progress", by: ["dpo", "team"] },
+  assign: { from: ["received", "in_progress", "awaiting_subject"], to: "same", by: ["dpo", "team", "admin"] },
+  request_information: { from: ["received", "in_progress"], to: "awaiting_subject", by: ["dpo", "team"] },
+  record_subject_response: { from: ["awaiting_subject"], to: "in_progress", by: ["subject", "agent"] },
+  resume: { from: ["awaiting_subject"], to: "in_progress", by: ["dpo", "team"] },
+  extend: { from: ["received", "in_progress", "awaiting_subject"], to: "same", by: ["dpo"] },
+  complete: { from: ["in_progress"], to: "completed", by: ["dpo", "team"] },
+  partially_complete: { from: ["in_progress"], to: "partially_completed", by: ["dpo"] },
+  refuse: { from: ["received", "in_progress", "awaiting_subject"], to: "refused", by: ["dpo"] },
+  withdraw: {
+    from: ["awaiting_verification", "received", "in_progress", "awaiting_subject"],
+    to: "withdrawn",
+    by: ["subject", "agent", "dpo", "team"],
+  },
+};
+
+const receivedAt = new Date("2026-11-02T09:00:00Z"); // a Monday
+const context = (now: Date, overrides: Partial<WorkflowContext> = {}): WorkflowContext => ({
+  now,
+  policy: DEFAULT_DEADLINE_POLICY,
+  unverifiedExpiryDays: 7,
+  ...overrides,
+});
+
+function snapshot(status: RequestStatus, overrides: Partial<RequestSnapshot> = {}): RequestSnapshot {
+  const verified = status !== "awaiting_verification";
+  return {
+    reference: "DSR-2026-000042",
+    type: "access",
+    language: "en",
+    status,
+    submittedAt: new Date("2026-11-01T08:00:00Z"),
+    receivedAt: verified ? receivedAt : null,
+    extendedAt: null,
+    firstDueAt: verified ? new Date("2026-12-02T23:00:00Z") : null,
+    dueAt: verified ? new Date("2026-12-02T23:00:00Z") : null,
+    assigneeId: null,
+    openTaskCount: 0,
+    pauses: status === "awaiting_subject" ? [{ from: new Date("2026-11-05T10:00:00Z"), to: null }] : [],
+    ...overrides,
+  };
+}
+
+// Late enough that an unverified request may expire, early enough for an extension.
+const now = new Date("2026-11-20T10:00:00Z");
+
+describe("every command from every status by every actor (Art. 12 workflow)", () => {
+  const cases = Object.entries(spec).flatMap(([command, rule]) =>
+    requestStatuses.flatMap((status) =>
+      (Object.keys(actors) as ActorName[]).map((actor) => ({ command: command as CommandName, status, actor, rule })),
+    ),
+  );
+
+  it.each(cases)("$command from $status by $actor", ({ command, status, actor, rule }) => {
+    const result = transition(snapshot(status), actors[actor], validCommands[command], context(now));
+    const permitted = rule.by.includes(actor);
+    const fromOk = rule.from.includes(status);
+    if (!permitted) {
+      expect(result).toMatchObject({ ok: false, error: { code: "actor_not_permitted", command } });
+    } else if (!fromOk) {
+      expect(result).toMatchObject({ ok: false, error: { code: "not_allowed_in_status", command, status } });
+    } else {
+      expect(result).toMatchObject({ ok: true, from: status, to: rule.to === "same" ? status : rule.to });
+    }
+  });
+});
+
+describe("receipt starts the clock (Art. 12(3))", () => {
+  it("verification sets receivedAt and the one-month deadline", () => {
+    const at = new Date("2026-01-31T10:00:00Z");
+    const result = transition(snapshot("awaiting_verification"), subject, validCommands.verify, context(at));
+    expect(result).toMatchObject({ ok: true, to: "received", changes: { receivedAt: at, dueDate: "2026-03-02" } });
+    // 31 Jan + 1 month = 28 Feb 2026, a Saturday: the period ends on Monday 2 March.
+  });
+
+  it("an unverified request expires only after the window", () => {
+    const early = transition(
+      snapshot("awaiting_verification"),
+      system,
+      validCommands.expire_unverified,
+      context(new Date("2026-11-07T09:00:00Z")),
+    );
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: "verification_window_open", expiresAt: "2026-11-08T08:00:00.000Z" },
+    });
+    const late = transition(
+      snapshot("awaiting_verification"),
+      system,
+      validCommands.expire_unverified,
+      context(new Date("2026-11-08T08:00:00Z")),
+    );
+    expect(late).toMatchObject({ ok: true, to: "expired_unverified" });
+  });
+});
+
+describe("extension (Art. 12(3))", () => {
+  it("extends to three months with reasons and records the notice in the request's language", () => {
+    const result = transition(snapshot("in_progress", { language: "de" }), dpo, validCommands.extend, context(now));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.changes.dueDate).toBe("2027-02-02");
+    expect(result.changes.extendedAt).toEqual(now);
+    expect(result.event).toMatchObject({ event: "extended", public: true });
+    expect(result.event.details.notice).toContain("Art. 12 Abs. 3 DSGVO");
+    expect(result.event.details.notice).toContain("2. Februar 2027");
+    expect(result.event.details.notice).toContain("four systems");
+  });
+
+  it("is refused after the first month has passed", () => {
+    const late = transition(
+      snapshot("in_progress"),
+      dpo,
+      validCommands.extend,
+      context(new Date("2026-12-03T00:00:00Z")),
+    );
+    expect(late).toMatchObject({ ok: false, error: { code: "extension_too_late", firstDue: "2026-12-02" } });
+  });
+
+  it("is still possible on the last day of the first month", () => {
+    const lastDay = transition(
+      snapshot("in_progress"),
+      dpo,
+      validCommands.extend,
+      context(new Date("2026-12-02T22:59:59Z")),
+    );
+    expect(lastDay.ok).toBe(true);
+  });
+
+  it("happens at most once", () => {
+    const twice = transition(
+      snapshot("in_progress", { extendedAt: new Date("2026-11-10T10:00:00Z") }),
+      dpo,
+      validCommands.extend,
+      context(now),
+    );
+    expect(twice).toMatchObject({ ok: false, error: { code: "already_extended" } });
+  });
+
+  it("needs a reason a person can understand", () => {
+    const bare = transition(snapshot("in_progress"), dpo, { name: "extend", input: { reason: "busy" } }, context(now));
+    expect(bare).toMatchObject({ ok: false, error: { code: "invalid_input", command: "extend" } });
+  });
+});
+
+describe("refusal (Art. 12(4))", () => {
+  it.each([
+    [{ reasons: "" }, ["reasons"]],
+    [{ complaintRight: null }, ["complaint_right"]],
+    [{ judicialRemedy: false }, ["judicial_remedy"]],
+    [{ reasons: "", complaintRight: null, judicialRemedy: false }, ["reasons", "complaint_right", "judicial_remedy"]],
+  ])("without %o is incomplete", (without, missing) => {
+    const refusal = { ...completeRefusal, ...without };
+    const result = transition(snapshot("in_progress"), dpo, { name: "refuse", input: { refusal } }, context(now));
+    expect(result).toMatchObject({ ok: false, error: { code: "refusal_incomplete", missing } });
+    const partial = transition(
+      snapshot("in_progress"),
+      dpo,
+      { name: "partially_complete", input: { summary: "Part done.", refusal } },
+      context(now),
+    );
+    expect(partial).toMatchObject({ ok: false, error: { code: "refusal_incomplete", missing } });
+  });
+
+  it("with all three parts closes the request and keeps the refusal in the event", () => {
+    const result = transition(snapshot("received"), dpo, validCommands.refuse, context(now));
+    expect(result).toMatchObject({
+      ok: true,
+      to: "refused",
+      changes: { closedAt: now },
+      event: { public: true, details: { refusal: { judicialRemedy: true } } },
+    });
+  });
+
+  it("needs at least one ground", () => {
+    const result = transition(
+      snapshot("in_progress"),
+      dpo,
+      { name: "refuse", input: { refusal: { ...completeRefusal, grounds: [] } } },
+      context(now),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+  });
+});
+
+describe("fulfilment", () => {
+  it("an erasure cannot be completed while fulfilment tasks are open (Art. 17, 19)", () => {
+    const result = transition(
+      snapshot("in_progress", { type: "erasure", openTaskCount: 2 }),
+      team,
+      validCommands.complete,
+      context(now),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: "open_fulfilment_tasks", open: 2 } });
+    expect(
+      transition(
+        snapshot("in_progress", { type: "erasure", openTaskCount: 2 }),
+        dpo,
+        validCommands.partially_complete,
+        context(now),
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "open_fulfilment_tasks" },
+    });
+    expect(
+      transition(snapshot("in_progress", { type: "erasure" }), team, validCommands.complete, context(now)),
+    ).toMatchObject({ ok: true, to: "completed" });
+  });
+
+  it("assignment and starting work are internal events; the rest are public", () => {
+    const assigned = transition(snapshot("received"), admin, validCommands.assign, context(now));
+    expect(assigned).toMatchObject({
+      ok: true,
+      event: { event: "assigned", public: false },
+      changes: { assigneeId: "u-team" },
+    });
+    const started = transition(snapshot("received"), team, validCommands.start_work, context(now));
+    expect(started).toMatchObject({ ok: true, event: { event: "work_started", public: false } });
+    const asked = transition(snapshot("in_progress"), team, validCommands.request_information, context(now));
+    expect(asked).toMatchObject({ ok: true, event: { event: "information_requested", public: true } });
+  });
+});
+
+describe("clock policy while awaiting the subject (Art. 12(6))", () => {
+  const paused = snapshot("awaiting_subject", { pauses: [{ from: new Date("2026-11-05T10:00:00Z"), to: null }] });
+  const answeredAt = new Date("2026-11-09T10:00:00Z");
+
+  it("running: the answer does not move the deadline", () => {
+    const result = transition(paused, subject, validCommands.record_subject_response, context(answeredAt));
+    expect(result).toMatchObject({ ok: true, to: "in_progress", changes: { dueDate: "2026-12-02" } });
+  });
+
+  it("paused_while_awaiting_subject: the days spent waiting are added back", () => {
+    const policy = { ...DEFAULT_DEADLINE_POLICY, clockPolicy: "paused_while_awaiting_subject" as const };
+    const result = transition(paused, subject, validCommands.record_subject_response, context(answeredAt, { policy }));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.changes.dueDate! > "2026-12-02").toBe(true);
+  });
+});
+
+describe("bad input never passes", () => {
+  it.each([
+    ["request_information", { reason: "identity", message: "short" }],
+    ["request_information", { reason: "passport", message: "Please send us a copy of your passport." }],
+    ["assign", {}],
+    ["complete", { summary: "" }],
+    ["record_subject_response", { message: "x".repeat(10_001) }],
+  ] as const)("%s with %o", (name, input) => {
+    const status =
+      name === "record_subject_response" ? "awaiting_subject" : name === "complete" ? "in_progress" : "received";
+    const actor = name === "record_subject_response" ? subject : dpo;
+    const result = transition(snapshot(status), actor, { name, input } as Command, context(now));
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid_input", command: name } });
+  });
+});
