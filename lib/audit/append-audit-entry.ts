@@ -2,7 +2,7 @@
 // transaction that makes the change it records (transitionRequest, submitRequest).
 import type { Tx } from "../db/tx";
 import type { Actor } from "../requests/workflow/actor";
-import { auditHash, canonicalJson } from "./hash";
+import { auditHash, canonicalJson, personalDigest } from "./hash";
 
 export interface AuditInput {
   chain: string;
@@ -35,6 +35,8 @@ export function actorFields(actor: Actor) {
 }
 
 export async function appendAuditEntry(tx: Tx, input: AuditInput): Promise<WrittenAuditEntry> {
+  const ip = input.ip ?? null;
+  const userAgent = input.userAgent ?? null;
   const fields = {
     chain: input.chain,
     seq: input.head.seq + 1,
@@ -45,15 +47,14 @@ export async function appendAuditEntry(tx: Tx, input: AuditInput): Promise<Writt
     toStatus: input.toStatus,
     details: canonicalJson(input.details),
     public: input.public,
-    ip: input.ip ?? null,
-    userAgent: input.userAgent ?? null,
+    personalDigest: personalDigest(ip, userAgent),
     createdAt: input.createdAt,
     prevHash: input.head.hash,
   };
   const hash = auditHash(fields);
   // The enum columns take the same strings the workflow uses.
   const created = await tx.auditEntry.create({
-    data: { ...fields, hash } as Parameters<Tx["auditEntry"]["create"]>[0]["data"],
+    data: { ...fields, ip, userAgent, hash } as Parameters<Tx["auditEntry"]["create"]>[0]["data"],
     select: { id: true },
   });
   return { id: created.id, seq: fields.seq, hash };

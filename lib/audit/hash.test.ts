@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditHash, canonicalJson, type HashedAuditFields } from "./hash";
+import { auditHash, canonicalJson, personalDigest, type HashedAuditFields } from "./hash";
 
 const entry: HashedAuditFields = {
   chain: "req1",
@@ -13,8 +13,7 @@ const entry: HashedAuditFields = {
   toStatus: "in_progress",
   details: canonicalJson({ reason: "three processors", due: "2027-02-02" }),
   public: true,
-  ip: null,
-  userAgent: null,
+  personalDigest: personalDigest("203.0.113.7", "Firefox"),
   createdAt: new Date("2026-11-03T10:00:00.123Z"),
   prevHash: "a".repeat(64),
 };
@@ -27,6 +26,12 @@ describe("audit hash", () => {
     expect(auditHash(reordered)).toBe(hash);
     expect(auditHash({ ...entry, id: "x", hash: "y" } as HashedAuditFields)).toBe(hash);
     expect(canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] })).toBe('{"a":[2,{"c":4,"d":3}],"b":1}');
+  });
+
+  it("commits to the IP address and user agent through their digest only", () => {
+    expect(personalDigest(null, null)).toBeNull();
+    expect(personalDigest("203.0.113.7", null)).toMatch(/^[0-9a-f]{64}$/);
+    expect(personalDigest("203.0.113.7", null)).not.toBe(personalDigest(null, "203.0.113.7"));
   });
 
   it.each(Object.keys(entry) as Array<keyof HashedAuditFields>)("changes when %s changes", (field) => {
@@ -42,8 +47,7 @@ describe("audit hash", () => {
       toStatus: "refused",
       details: "{}",
       public: false,
-      ip: "198.51.100.1",
-      userAgent: "x",
+      personalDigest: personalDigest("198.51.100.1", "x"),
       createdAt: new Date("2026-11-03T10:00:00.124Z"),
       prevHash: "b".repeat(64),
     };

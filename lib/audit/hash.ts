@@ -18,10 +18,21 @@ export interface HashedAuditFields {
   /** Already canonical JSON text, hashed as stored. */
   details: string;
   public: boolean;
-  ip: string | null;
-  userAgent: string | null;
+  /** Digest of the personal fields (ip, user agent) instead of the fields themselves; see personalDigest(). */
+  personalDigest: string | null;
   createdAt: Date;
   prevHash: string | null;
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * The chain commits to the IP address and user agent only through this digest, so
+ * that the retention job can erase them (Art. 5(1)(e) storage limitation) and the
+ * chain still verifies; while they are present, verification checks them against it.
+ */
+export function personalDigest(ip: string | null, userAgent: string | null): string | null {
+  return ip === null && userAgent === null ? null : sha256(canonicalJson({ ip, userAgent }));
 }
 
 export function canonicalJson(value: unknown): string {
@@ -44,10 +55,9 @@ export function auditHash(f: HashedAuditFields): string {
     toStatus: f.toStatus,
     details: f.details,
     public: f.public,
-    ip: f.ip,
-    userAgent: f.userAgent,
+    personalDigest: f.personalDigest,
     createdAt: f.createdAt.toISOString(),
     prevHash: f.prevHash,
   });
-  return createHash("sha256").update(payload).digest("hex");
+  return sha256(payload);
 }

@@ -57,6 +57,8 @@ describe.each(flavors)("audit chains on %s", (flavor) => {
           requestId: submitted.id,
           actor: { type: "subject", userId: subjectUserId },
           command: { name: "verify", input: {} },
+          ip: "203.0.113.7",
+          userAgent: "Firefox/140",
         },
         settings,
       );
@@ -83,7 +85,7 @@ describe.each(flavors)("audit chains on %s", (flavor) => {
 
   it("an edited field is found and named, then the repaired log verifies again", async () => {
     const entry = await db.auditEntry.findFirstOrThrow({ where: { requestId: ids[1], seq: 2 } });
-    await db.$executeRaw`UPDATE "AuditEntry" SET "ip" = ${"198.51.100.1"} WHERE "id" = ${entry.id}`;
+    await db.$executeRaw`UPDATE "AuditEntry" SET "event" = ${"refused"} WHERE "id" = ${entry.id}`;
     const report = await verifyAuditChains(db);
     expect(report.broken).toMatchObject({
       chain: ids[1],
@@ -97,7 +99,19 @@ describe.each(flavors)("audit chains on %s", (flavor) => {
       `audit chain broken: chain ${ids[1]}, entry #2 (id ${entry.id}): ${report.broken!.reason}`,
     );
 
-    await db.$executeRaw`UPDATE "AuditEntry" SET "ip" = ${entry.ip} WHERE "id" = ${entry.id}`;
+    await db.$executeRaw`UPDATE "AuditEntry" SET "event" = ${entry.event} WHERE "id" = ${entry.id}`;
+    expect((await verifyAuditChains(db)).broken).toBeNull();
+  });
+
+  it("erasing the IP address and user agent (retention) keeps the chain valid; changing them does not", async () => {
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { requestId: ids[0], seq: 2 } });
+    expect(entry.ip).toBe("203.0.113.7");
+    await db.$executeRaw`UPDATE "AuditEntry" SET "ip" = ${"198.51.100.1"} WHERE "id" = ${entry.id}`;
+    expect((await verifyAuditChains(db)).broken).toMatchObject({
+      entryId: entry.id,
+      reason: expect.stringMatching(/IP address or user agent was changed/),
+    });
+    await db.$executeRaw`UPDATE "AuditEntry" SET "ip" = NULL, "userAgent" = NULL WHERE "id" = ${entry.id}`;
     expect((await verifyAuditChains(db)).broken).toBeNull();
   });
 

@@ -2,7 +2,7 @@
 // a changed field (hash mismatch), a removed or inserted entry (sequence gap or
 // wrong previous hash), or a removed newest entry (the head the request recorded).
 import type { Db } from "../db/client";
-import { auditHash, type HashedAuditFields } from "./hash";
+import { auditHash, personalDigest, type HashedAuditFields } from "./hash";
 
 export interface BrokenEntry {
   chain: string;
@@ -35,11 +35,14 @@ export async function verifyAuditChains(db: Db): Promise<VerifyReport> {
   let current = { chain: "", seq: 0, hash: null as string | null };
 
   for (;;) {
-    const page: Array<HashedAuditFields & { id: string; hash: string }> = await db.auditEntry.findMany({
-      where: cursor ? { OR: [{ chain: { gt: cursor.chain } }, { chain: cursor.chain, seq: { gt: cursor.seq } }] } : {},
-      orderBy: [{ chain: "asc" }, { seq: "asc" }],
-      take: PAGE,
-    });
+    const page: Array<HashedAuditFields & { id: string; hash: string; ip: string | null; userAgent: string | null }> =
+      await db.auditEntry.findMany({
+        where: cursor
+          ? { OR: [{ chain: { gt: cursor.chain } }, { chain: cursor.chain, seq: { gt: cursor.seq } }] }
+          : {},
+        orderBy: [{ chain: "asc" }, { seq: "asc" }],
+        take: PAGE,
+      });
     for (const entry of page) {
       if (entry.chain !== current.chain) {
         current = { chain: entry.chain, seq: 0, hash: null };
@@ -64,6 +67,13 @@ export async function verifyAuditChains(db: Db): Promise<VerifyReport> {
           entries,
           broken: { ...at, reason: "its content does not match its hash: the entry was edited" },
         };
+      }
+      // Erased personal fields (both null) are minimisation, not tampering; present ones must match the digest.
+      if (
+        (entry.ip !== null || entry.userAgent !== null) &&
+        personalDigest(entry.ip, entry.userAgent) !== entry.personalDigest
+      ) {
+        return { chains, entries, broken: { ...at, reason: "its IP address or user agent was changed" } };
       }
       const head = heads.get(entry.chain);
       if (head && head.seq === entry.seq && head.hash === entry.hash) headFound.add(entry.chain);

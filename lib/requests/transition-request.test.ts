@@ -266,6 +266,35 @@ describe.each(inject("testDatabases"))("request workflow on $flavor", ({ url, fl
     expect(await db.auditEntry.count({ where: { requestId: id } })).toBe(3);
   });
 
+  it("an unconfirmed request expires after the window and is minimised", async () => {
+    const submittedAt = new Date("2026-11-02T08:00:00Z");
+    const { id } = await submit("access", submittedAt);
+    const expire = { name: "expire_unverified", input: {} } as const;
+    const early = await transitionRequest(
+      db,
+      { requestId: id, actor: { type: "system" }, command: expire },
+      settings,
+      new Date("2026-11-08T08:00:00Z"),
+    );
+    expect(early).toMatchObject({ ok: false, error: { code: "verification_window_open" } });
+    const late = await transitionRequest(
+      db,
+      { requestId: id, actor: { type: "system" }, command: expire },
+      settings,
+      new Date("2026-11-09T08:00:00Z"),
+    );
+    expect(late).toMatchObject({ ok: true, status: "expired_unverified" });
+    const stored = await db.request.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({
+      status: "expired_unverified",
+      subjectName: null,
+      details: {},
+      closedAt: new Date("2026-11-09T08:00:00Z"),
+    });
+    expect(stored.subjectEmail).toMatch(/^minimised:[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(`anna-${tag}`);
+  });
+
   it("paused clock policy: days waiting for the subject move the deadline (Art. 12(6))", async () => {
     const { id } = await submit();
     const paused = {

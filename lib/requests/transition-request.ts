@@ -3,6 +3,7 @@
 // together with its audit entry in one transaction. A concurrent change by someone
 // else makes it fail with "conflict" instead of overwriting.
 import "server-only";
+import { createHash } from "node:crypto";
 import { appendAuditEntry } from "../audit/append-audit-entry";
 import type { Db } from "../db/client";
 import type { Tx } from "../db/tx";
@@ -94,13 +95,15 @@ async function run(tx: Tx, args: TransitionArgs, context: WorkflowContext): Prom
     userAgent: args.userAgent,
     createdAt: context.now,
   });
+  const { minimise, ...changes } = result.changes;
   const linkSubject =
     args.command.name === "verify" && args.actor.type === "subject" && args.actor.userId && !request.subjectUserId;
   const updated = await tx.request.updateMany({
     where: { id: request.id, version: request.version },
     data: {
       status: result.to,
-      ...result.changes,
+      ...changes,
+      ...(minimise ? minimised(request.subjectEmail) : {}),
       ...(linkSubject ? { subjectUserId: (args.actor as { userId: string }).userId } : {}),
       version: { increment: 1 },
       auditHeadSeq: entry.seq,
@@ -109,6 +112,15 @@ async function run(tx: Tx, args: TransitionArgs, context: WorkflowContext): Prom
   });
   if (updated.count !== 1) throw new Abort({ code: "conflict" });
   return { ok: true, status: result.to, auditEntryId: entry.id, dueDate: result.changes.dueDate ?? request.dueDate };
+}
+
+/**
+ * What is left of the requester once a request is minimised: a digest of the address
+ * (so repeated abuse from one address stays recognisable), no name, no details.
+ */
+function minimised(subjectEmail: string) {
+  const digest = createHash("sha256").update(subjectEmail).digest("hex");
+  return { subjectEmail: `minimised:${digest}`, subjectName: null, details: {} };
 }
 
 /**

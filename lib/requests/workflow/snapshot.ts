@@ -36,4 +36,6 @@ export interface RequestChanges {
   extendedAt?: Date;
   closedAt?: Date;
   assigneeId?: string | null;
+  /** Drop what the request said and who sent it, keeping only what proves the handling (Art. 5(1)(c), (e)). */
+  minimise?: true;
 }

@@ -1,5 +1,6 @@
 // A request nobody confirmed is not a request the controller received; after the
-// configured window it expires (and the retention job minimises it).
+// configured window it expires and is minimised at once: nobody confirmed that the
+// address was theirs, so nothing about them is worth keeping.
 import type { HandlerOutcome } from "../outcome";
 import type { RequestSnapshot, WorkflowContext } from "../snapshot";
 
@@ -9,5 +10,5 @@ export function expireUnverified(request: RequestSnapshot, context: WorkflowCont
   const expiresAt = new Date(request.submittedAt.getTime() + context.unverifiedExpiryDays * DAY_MS);
   if (context.now < expiresAt)
     return { error: { code: "verification_window_open", expiresAt: expiresAt.toISOString() } };
-  return { changes: { closedAt: context.now }, details: { windowDays: context.unverifiedExpiryDays } };
+  return { changes: { closedAt: context.now, minimise: true }, details: { windowDays: context.unverifiedExpiryDays } };
 }

@@ -123,6 +123,7 @@ CREATE TABLE "AuditEntry" (
     "public" BOOLEAN NOT NULL,
     "ip" TEXT,
     "userAgent" TEXT,
+    "personalDigest" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL,
     "prevHash" TEXT,
     "hash" TEXT NOT NULL,

@@ -103,6 +103,7 @@ CREATE TABLE "AuditEntry" (
     "public" BOOLEAN NOT NULL,
     "ip" TEXT,
     "userAgent" TEXT,
+    "personalDigest" TEXT,
     "createdAt" DATETIME NOT NULL,
     "prevHash" TEXT,
     "hash" TEXT NOT NULL,
