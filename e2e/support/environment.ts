@@ -1,10 +1,12 @@
-// Ports and paths shared by the e2e config, its servers and its tests.
+// Ports and paths shared by the e2e config, its servers and its tests. The ports can
+// be moved (E2E_PORT, SINK_SMTP_PORT, SINK_HTTP_PORT) so that two checkouts can run
+// their suites side by side on one machine.
 import fs from "node:fs";
 
 export const CHROMIUM = "/usr/bin/chromium";
-export const E2E_PORT = 3100;
-export const SINK_SMTP_PORT = 2525;
-export const SINK_HTTP_PORT = 2526;
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const SINK_SMTP_PORT = Number(process.env.SINK_SMTP_PORT ?? 2525);
+export const SINK_HTTP_PORT = Number(process.env.SINK_HTTP_PORT ?? 2526);
 
 if (!fs.existsSync(CHROMIUM)) {
   throw new Error(
