@@ -5,7 +5,11 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { createDb } from "../lib/db/client";
+import { submitRequest } from "../lib/requests/submit-request";
+import { transitionRequest } from "../lib/requests/transition-request";
 import { dropPostgresDatabase, postgresDatabaseUrl } from "./test/postgres";
+import { testRequestSettings } from "./test/request-settings";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
@@ -74,6 +78,44 @@ describe("npm start", () => {
       const home = await fetch("http://127.0.0.1:3201/de");
       expect(home.status).toBe(200);
       expect(await home.text()).toContain("Datenschutz-Portal");
+      expect(first.output).toContain("mails go to the built-in mailbox: http://localhost:3201/de/demo-mailbox");
+
+      // No SMTP configured: what the portal sends lands in the demo mailbox, delivered by the in-process jobs.
+      const portalDb = createDb(`file:${dbFile}`);
+      const subject = await portalDb.user.create({ data: { email: "anna@example.org" } });
+      const submitted = await submitRequest(portalDb, {
+        type: "access",
+        details: { scope: "all", copy: true },
+        subjectEmail: "anna@example.org",
+        language: "de",
+        statementVersion: "2023-07",
+      });
+      if (!submitted.ok) throw new Error("submit failed");
+      await transitionRequest(
+        portalDb,
+        {
+          requestId: submitted.id,
+          actor: { type: "subject", userId: subject.id },
+          command: { name: "verify", input: {} },
+        },
+        testRequestSettings,
+      );
+      let mailbox = "";
+      for (let i = 0; i < 40 && !mailbox.includes(submitted.reference); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        mailbox = await (await fetch("http://127.0.0.1:3201/de/demo-mailbox")).text();
+      }
+      expect(mailbox).toContain(`Ihre Anfrage ${submitted.reference} ist bei uns eingegangen`);
+      const ack = await portalDb.outboundMail.findFirstOrThrow({
+        where: { requestId: submitted.id, template: "acknowledgement" },
+      });
+      const detail = await (await fetch(`http://127.0.0.1:3201/de/demo-mailbox/${ack.id}`)).text();
+      expect(detail).toContain(`href="http://localhost:3000/de/my/requests/${submitted.reference}"`);
+      const html = await fetch(`http://127.0.0.1:3201/api/demo-mailbox/${ack.id}/html`);
+      expect(html.headers.get("content-security-policy")).toMatch(/^sandbox/);
+      expect(await html.text()).toContain(submitted.reference);
+      await portalDb.$disconnect();
+
       // Graceful shutdown: SIGTERM ends the process with exit code 0.
       expect(await first.stop()).toBe(0);
 
@@ -86,13 +128,15 @@ describe("npm start", () => {
       expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
       sqlite.close();
 
-      const second = await startPortal(vars);
+      // With an SMTP server configured the demo mailbox does not exist.
+      const second = await startPortal({ ...vars, SMTP_HOST: "127.0.0.1", SMTP_PORT: "2999", SMTP_SECURE: "none" });
+      expect((await fetch("http://127.0.0.1:3201/de/demo-mailbox")).status).toBe(404);
       expect(second.output).toContain("Demo data already present");
       expect(second.output).not.toContain("Applied migrations");
       expect(await second.stop()).toBe(0);
 
       const check = new Database(dbFile, { readonly: true });
-      expect(check.prepare("SELECT count(*) AS n FROM User").get()).toEqual({ n: 4 });
+      expect(check.prepare("SELECT count(*) AS n FROM User").get()).toEqual({ n: 5 });
       check.close();
     },
   );

@@ -5,7 +5,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { appConfig } from "../lib/config/app-config";
 import { ConfigError } from "../lib/config/env";
+import { hostname } from "node:os";
 import { db } from "../lib/db/client";
+import { allJobs, jobContextFromConfig } from "../lib/jobs/job-context";
+import { startScheduler, type Scheduler } from "../lib/jobs/scheduler";
 import { demoAccounts, seedDemoData } from "../prisma/seed";
 import { prepareDatabase } from "./db/prepare-database";
 import { buildIfNeeded } from "./server/build-if-needed";
@@ -25,8 +28,21 @@ async function main(): Promise<void> {
   const seeded = config.seedDemoData ? await seedDemoData(db()) : false;
   if (!dev) buildIfNeeded(root, say);
 
-  const { HOST, PORT, SHUTDOWN_TIMEOUT_MS } = config.env;
-  await serve({ root, host: HOST, port: PORT, dev, shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS });
+  const { HOST, PORT, SHUTDOWN_TIMEOUT_MS, JOBS_IN_SERVER } = config.env;
+  let scheduler: Scheduler | undefined;
+  const jobs = JOBS_IN_SERVER ? jobContextFromConfig() : undefined;
+  await serve({
+    root,
+    host: HOST,
+    port: PORT,
+    dev,
+    shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS,
+    beforeClose: async () => {
+      await scheduler?.stop();
+      jobs?.delivery.close();
+    },
+  });
+  if (jobs) scheduler = startScheduler(allJobs, jobs, `server:${hostname()}:${process.pid}`);
 
   say("");
   say(`  Privacy portal ready: ${config.publicUrl}`);
@@ -35,6 +51,12 @@ async function main(): Promise<void> {
     say(`  Demo data ${seeded ? "seeded now" : "already present"}. Demo accounts (sign-in by e-mail link):`);
     for (const account of demoAccounts) say(`    ${account.label.padEnd(24)} ${account.email}`);
   }
+  say(
+    config.smtpConfigured
+      ? `  Mail: SMTP ${config.env.SMTP_HOST}:${config.env.SMTP_PORT}`
+      : `  Mail: no SMTP configured, so mails go to the built-in mailbox: ${config.publicUrl}/de/demo-mailbox`,
+  );
+  say(`  Background jobs: ${JOBS_IN_SERVER ? "in this process" : "off here (run npm run worker)"}`);
   say("  Stop with Ctrl+C.");
   say("");
 }

@@ -2,6 +2,7 @@
 // transaction that makes the change it records (transitionRequest, submitRequest).
 import type { Tx } from "../db/tx";
 import type { Actor } from "../requests/workflow/actor";
+import { extractFreeText } from "./free-text";
 import { auditHash, canonicalJson, personalDigest } from "./hash";
 
 export interface AuditInput {
@@ -35,17 +36,25 @@ export function actorFields(actor: Actor) {
 }
 
 export async function appendAuditEntry(tx: Tx, input: AuditInput): Promise<WrittenAuditEntry> {
+  const seq = input.head.seq + 1;
+  const details = await extractFreeText(input.details, async (text, sha256) => {
+    const row = await tx.auditText.create({
+      data: { chain: input.chain, seq, requestId: input.requestId, sha256, text },
+      select: { id: true },
+    });
+    return row.id;
+  });
   const ip = input.ip ?? null;
   const userAgent = input.userAgent ?? null;
   const fields = {
     chain: input.chain,
-    seq: input.head.seq + 1,
+    seq,
     requestId: input.requestId,
     ...actorFields(input.actor),
     event: input.event,
     fromStatus: input.fromStatus,
     toStatus: input.toStatus,
-    details: canonicalJson(input.details),
+    details: canonicalJson(details),
     public: input.public,
     personalDigest: personalDigest(ip, userAgent),
     createdAt: input.createdAt,

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prepareDatabase } from "../../scripts/db/prepare-database";
 import { dropPostgresDatabase, postgresDatabaseUrl } from "../../scripts/test/postgres";
-import { DEFAULT_DEADLINE_POLICY } from "../deadlines";
+import { testRequestSettings } from "../../scripts/test/request-settings";
 import { createDb, type Db } from "../db/client";
 import { submitRequest } from "../requests/submit-request";
 import { transitionRequest } from "../requests/transition-request";
@@ -16,7 +16,7 @@ import { verifyAuditChains } from "./verify-audit-chains";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-audit-"));
-const settings = { policy: DEFAULT_DEADLINE_POLICY, unverifiedExpiryDays: 7 };
+const settings = testRequestSettings;
 
 function auditVerifyCli(url: string) {
   return spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/audit-verify.ts"], {
@@ -112,6 +112,31 @@ describe.each(flavors)("audit chains on %s", (flavor) => {
       reason: expect.stringMatching(/IP address or user agent was changed/),
     });
     await db.$executeRaw`UPDATE "AuditEntry" SET "ip" = NULL, "userAgent" = NULL WHERE "id" = ${entry.id}`;
+    expect((await verifyAuditChains(db)).broken).toBeNull();
+  });
+
+  it("free text lives outside the hashed details: erasing it is fine, changing it is found", async () => {
+    const staff = await db.user.findFirstOrThrow({ where: { role: "privacy_team" } });
+    const done = await transitionRequest(
+      db,
+      {
+        requestId: ids[1]!,
+        actor: { type: "staff", userId: staff.id, role: "privacy_team" },
+        command: { name: "complete", input: { summary: "Copy sent to Anna." } },
+      },
+      settings,
+    );
+    expect(done.ok).toBe(true);
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { requestId: ids[1], event: "completed" } });
+    expect(entry.details).not.toContain("Anna");
+    const text = await db.auditText.findFirstOrThrow({ where: { chain: ids[1], seq: entry.seq } });
+    expect(text.text).toBe("Copy sent to Anna.");
+    await db.auditText.update({ where: { id: text.id }, data: { text: "Nothing was sent." } });
+    expect((await verifyAuditChains(db)).broken).toMatchObject({
+      entryId: entry.id,
+      reason: expect.stringMatching(/text it refers to/),
+    });
+    await db.auditText.update({ where: { id: text.id }, data: { text: null } });
     expect((await verifyAuditChains(db)).broken).toBeNull();
   });
 

@@ -2,6 +2,7 @@
 // a changed field (hash mismatch), a removed or inserted entry (sequence gap or
 // wrong previous hash), or a removed newest entry (the head the request recorded).
 import type { Db } from "../db/client";
+import { sha256Text, textRefs } from "./free-text";
 import { auditHash, personalDigest, type HashedAuditFields } from "./hash";
 
 export interface BrokenEntry {
@@ -43,6 +44,22 @@ export async function verifyAuditChains(db: Db): Promise<VerifyReport> {
         orderBy: [{ chain: "asc" }, { seq: "asc" }],
         take: PAGE,
       });
+    const refs = page.flatMap((entry) => textRefs(JSON.parse(entry.details)).map((ref) => ({ entry, ref })));
+    const texts = new Map(
+      (await db.auditText.findMany({ where: { id: { in: refs.map((r) => r.ref.text) } } })).map((t) => [t.id, t]),
+    );
+    const brokenText = new Map<string, string>();
+    for (const { entry, ref } of refs) {
+      const stored = texts.get(ref.text);
+      // A missing row or erased words are minimisation; words or a digest that differ are tampering.
+      if (
+        stored &&
+        (stored.sha256 !== ref.sha256 || (stored.text !== null && sha256Text(stored.text) !== ref.sha256))
+      ) {
+        if (!brokenText.has(entry.id))
+          brokenText.set(entry.id, "a text it refers to (reason, summary, note) was changed");
+      }
+    }
     for (const entry of page) {
       if (entry.chain !== current.chain) {
         current = { chain: entry.chain, seq: 0, hash: null };
@@ -68,6 +85,8 @@ export async function verifyAuditChains(db: Db): Promise<VerifyReport> {
           broken: { ...at, reason: "its content does not match its hash: the entry was edited" },
         };
       }
+      const textProblem = brokenText.get(entry.id);
+      if (textProblem) return { chains, entries, broken: { ...at, reason: textProblem } };
       // Erased personal fields (both null) are minimisation, not tampering; present ones must match the digest.
       if (
         (entry.ip !== null || entry.userAgent !== null) &&

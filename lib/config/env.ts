@@ -59,6 +59,16 @@ export const envSchema = z
       .min(1)
       .max(90)
       .default(7),
+    /** Days before a due date on which staff are reminded (comma-separated); daily reminders follow once overdue. */
+    REMINDER_DAYS: z
+      .string()
+      .regex(/^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$/, "must be whole numbers of days separated by commas, e.g. 7,2")
+      .default("7,2")
+      .transform((v) => [...new Set(v.split(",").map((d) => Number(d.trim())))]),
+    /** Closed requests are reduced to what proves their handling this many years after closing. */
+    RETENTION_YEARS: z.coerce.number({ error: "must be a whole number of years" }).int().min(1).max(30).default(3),
+    /** Run the background jobs inside the web server (one machine). Set false where `npm run worker` runs them. */
+    JOBS_IN_SERVER: booleanString.default(true),
     /** How long in-flight requests may take to finish on SIGTERM before the server exits. */
     SHUTDOWN_TIMEOUT_MS: z.coerce
       .number({ error: "must be a number of milliseconds" })
@@ -70,6 +80,13 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     if (env.PORTAL_MODE === "production" && !env.PUBLIC_URL) {
       ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "is required when PORTAL_MODE=production" });
+    }
+    if (env.PORTAL_MODE === "production" && !env.SMTP_HOST) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_HOST"],
+        message: "is required when PORTAL_MODE=production (the demo mailbox is for demos only)",
+      });
     }
     if (env.SMTP_USER && !env.SMTP_HOST) {
       ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "is required when SMTP_USER is set" });

@@ -1,7 +1,6 @@
 // A new request enters the portal as awaiting_verification, with its first audit
 // entry in the same transaction. (Besides transitionRequest, this is the only
 // place that writes a status: the initial one.)
-import "server-only";
 import { appendAuditEntry } from "../audit/append-audit-entry";
 import type { Db } from "../db/client";
 import { parseDetails } from "./details/schemas";

@@ -1,13 +1,14 @@
 // The workflow persisted: real SQLite and (with TEST_POSTGRES_URL) real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEFAULT_DEADLINE_POLICY } from "../deadlines";
+import { testRequestSettings } from "../../scripts/test/request-settings";
 import { createDb, type Db } from "../db/client";
 import { submitRequest } from "./submit-request";
 import { transitionRequest } from "./transition-request";
 import type { Actor } from "./workflow/actor";
 import type { RefusalInput } from "./workflow/commands";
 
-const settings = { policy: DEFAULT_DEADLINE_POLICY, unverifiedExpiryDays: 7 };
+const settings = testRequestSettings;
 const refusal: RefusalInput = {
   grounds: ["legal_exception"],
   legalBasis: ["Art. 17(3)(b) GDPR"],
@@ -97,6 +98,13 @@ describe.each(inject("testDatabases"))("request workflow on $flavor", ({ url, fl
       verifiedAt,
     );
     expect(verified).toMatchObject({ ok: true, status: "received", dueDate: "2026-12-02" });
+    // Art. 12(3): the acknowledgement to the subject and an alert to the DPO, queued with the event.
+    const queued = await db.outboundMail.findMany({ where: { requestId: id } });
+    const ack = queued.filter((m) => m.template === "acknowledgement");
+    expect(ack).toHaveLength(1);
+    expect(ack[0]).toMatchObject({ toAddress: `anna-${tag}@example.org`, language: "de", status: "pending" });
+    expect(ack[0]!.variables).toMatchObject({ receivedDate: "2026-11-02", dueDate: "2026-12-02" });
+    expect(queued.some((m) => m.template === "staff_alert" && m.toAddress === `dpo-${tag}@demo.example`)).toBe(true);
 
     const t = new Date("2026-11-03T10:00:00Z");
     const steps = [
@@ -137,6 +145,11 @@ describe.each(inject("testDatabases"))("request workflow on $flavor", ({ url, fl
       t,
     );
     expect(done).toMatchObject({ ok: true, status: "completed" });
+    const subjectMails = await db.outboundMail.findMany({
+      where: { requestId: id, toAddress: `anna-${tag}@example.org` },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(subjectMails.map((m) => m.template)).toEqual(["acknowledgement", "extension_notice", "completion"]);
 
     const stored = await db.request.findUniqueOrThrow({
       where: { id },
@@ -169,10 +182,14 @@ describe.each(inject("testDatabases"))("request workflow on $flavor", ({ url, fl
       public: true,
     });
     expect(stored.auditEntries[2]).toMatchObject({ actorType: "staff", actorRole: "dpo", public: false });
-    expect(JSON.parse(stored.auditEntries[4]!.details)).toMatchObject({
+    // The extension's notice text is kept beside the chain, which commits to it by digest.
+    const extension = JSON.parse(stored.auditEntries[4]!.details);
+    expect(extension).toMatchObject({
       due: "2027-02-02",
-      notice: expect.stringContaining("Art. 12 Abs. 3 DSGVO"),
+      notice: { text: expect.any(String), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
+    const notice = await db.auditText.findUniqueOrThrow({ where: { id: extension.notice.text } });
+    expect(notice.text).toContain("Art. 12 Abs. 3 DSGVO");
     for (let i = 1; i < stored.auditEntries.length; i++)
       expect(stored.auditEntries[i]!.prevHash).toBe(stored.auditEntries[i - 1]!.hash);
   });
@@ -200,6 +217,7 @@ describe.each(inject("testDatabases"))("request workflow on $flavor", ({ url, fl
     const after = await db.request.findUniqueOrThrow({ where: { id } });
     expect(after).toEqual(before);
     expect(await db.auditEntry.count({ where: { requestId: id } })).toBe(2);
+    expect(await db.outboundMail.count({ where: { requestId: id, template: "refusal" } })).toBe(0);
   });
 
   it("another subject cannot act on the request: it looks like no request at all", async () => {

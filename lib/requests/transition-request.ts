@@ -2,16 +2,17 @@
 // the request, checks who is acting, asks the state machine, and writes the change
 // together with its audit entry in one transaction. A concurrent change by someone
 // else makes it fail with "conflict" instead of overwriting.
-import "server-only";
 import { createHash } from "node:crypto";
 import { appendAuditEntry } from "../audit/append-audit-entry";
 import type { Db } from "../db/client";
 import type { Tx } from "../db/tx";
 import type { Pause } from "../deadlines";
+import { enqueueMail } from "../mail/outbox/enqueue-mail";
+import { mailsForEvent } from "./mails-for-event";
+import type { RequestSettings } from "./request-settings";
 import type { Actor } from "./workflow/actor";
 import type { Command } from "./workflow/commands";
 import type { WorkflowError } from "./workflow/errors";
-import type { WorkflowContext } from "./workflow/snapshot";
 import type { RequestStatus } from "./workflow/states";
 import { transition } from "./workflow/transition";
 
@@ -38,11 +39,11 @@ class Abort extends Error {
 export async function transitionRequest(
   db: Db,
   args: TransitionArgs,
-  settings: Omit<WorkflowContext, "now">,
+  settings: RequestSettings,
   now = new Date(),
 ): Promise<TransitionOutcome> {
   try {
-    return await db.$transaction((tx) => run(tx, args, { ...settings, now }));
+    return await db.$transaction((tx) => run(tx, args, settings, now));
   } catch (error) {
     if (error instanceof Abort) return { ok: false, error: error.failure };
     // Two writers raced for the same audit sequence number.
@@ -51,7 +52,8 @@ export async function transitionRequest(
   }
 }
 
-async function run(tx: Tx, args: TransitionArgs, context: WorkflowContext): Promise<TransitionOutcome> {
+async function run(tx: Tx, args: TransitionArgs, settings: RequestSettings, now: Date): Promise<TransitionOutcome> {
+  const context = { policy: settings.policy, unverifiedExpiryDays: settings.unverifiedExpiryDays, now };
   const request = await tx.request.findUnique({
     where: { id: args.requestId },
     include: { _count: { select: { tasks: { where: { status: "open" } } } } },
@@ -81,6 +83,9 @@ async function run(tx: Tx, args: TransitionArgs, context: WorkflowContext): Prom
   if (!result.ok) throw new Abort(result.error);
   if (args.command.name === "assign" && result.changes.assigneeId) await mustBeStaff(tx, result.changes.assigneeId);
 
+  // Free text from or to the subject lives in the message thread, which the retention job can empty;
+  // the audit entry (hashed, kept for accountability) only points at it.
+  const auditDetails = await moveMessageToThread(tx, request.id, args, result.event.details, now);
   const entry = await appendAuditEntry(tx, {
     chain: request.id,
     requestId: request.id,
@@ -89,7 +94,7 @@ async function run(tx: Tx, args: TransitionArgs, context: WorkflowContext): Prom
     event: result.event.event,
     fromStatus: result.from,
     toStatus: result.to,
-    details: result.event.details,
+    details: auditDetails,
     public: result.event.public,
     ip: args.ip,
     userAgent: args.userAgent,
@@ -111,7 +116,24 @@ async function run(tx: Tx, args: TransitionArgs, context: WorkflowContext): Prom
     },
   });
   if (updated.count !== 1) throw new Abort({ code: "conflict" });
-  return { ok: true, status: result.to, auditEntryId: entry.id, dueDate: result.changes.dueDate ?? request.dueDate };
+
+  const dueDate = result.changes.dueDate ?? request.dueDate;
+  const mails = mailsForEvent({
+    request: {
+      id: request.id,
+      reference: request.reference,
+      type: request.type,
+      language: request.language,
+      subjectEmail: request.subjectEmail,
+    },
+    event: result.event,
+    dueDate,
+    receivedDate: (result.event.details.receiptDate as string | undefined) ?? null,
+    staff: await staffToAlert(tx, result.changes.assigneeId ?? request.assigneeId),
+    settings: settings.mail,
+  });
+  for (const mail of mails) await enqueueMail(tx, mail, now);
+  return { ok: true, status: result.to, auditEntryId: entry.id, dueDate };
 }
 
 /**
@@ -147,6 +169,39 @@ async function mustBeStaff(tx: Tx, userId: string): Promise<void> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
   if (!user?.role)
     throw new Abort({ code: "invalid_input", command: "assign", issues: ["assigneeId: not a staff member"] });
+}
+
+async function moveMessageToThread(
+  tx: Tx,
+  requestId: string,
+  args: TransitionArgs,
+  details: Record<string, unknown>,
+  now: Date,
+): Promise<Record<string, unknown>> {
+  const { command, actor } = args;
+  if (command.name !== "request_information" && command.name !== "record_subject_response") return details;
+  if (typeof details.message !== "string") return details;
+  const message = await tx.requestMessage.create({
+    data: {
+      requestId,
+      direction: command.name === "request_information" ? "outbound" : "inbound",
+      authorUserId: actor.type === "system" ? null : actor.userId,
+      body: details.message,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  const { message: _text, ...rest } = details;
+  return { ...rest, messageId: message.id };
+}
+
+/** The assignee, or every DPO while nobody is assigned. */
+async function staffToAlert(tx: Tx, assigneeId: string | null): Promise<Array<{ email: string; locale: "de" | "en" }>> {
+  const people = await tx.user.findMany({
+    where: assigneeId ? { id: assigneeId } : { role: "dpo" },
+    select: { email: true, locale: true },
+  });
+  return people.map((p) => ({ email: p.email, locale: p.locale === "en" ? "en" : "de" }));
 }
 
 /** Time spent in awaiting_subject, read from the status changes in the audit log. */

@@ -36,3 +36,10 @@ export function securityHeaders(options: { hsts: boolean }): Record<string, stri
     ...(options.hsts ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }
+
+/**
+ * For the demo mailbox's HTML view of a mail: mail HTML relies on inline styles, and
+ * must not run anything or reach anywhere. "sandbox" gives it an opaque origin.
+ */
+export const mailPreviewPolicy =
+  "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";

@@ -13,6 +13,8 @@ export interface ServeOptions {
   port: number;
   dev: boolean;
   shutdownTimeoutMs: number;
+  /** Runs after the server stopped accepting requests, before the database closes (e.g. stop the jobs). */
+  beforeClose?: () => Promise<void>;
 }
 
 export async function serve(options: ServeOptions): Promise<http.Server> {
@@ -41,6 +43,7 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
     server.close(() => {
       void (async () => {
         await app.close().catch(() => undefined);
+        await options.beforeClose?.();
         await disconnectDb();
         logger.info("shutdown complete");
         process.exit(0);

@@ -1,16 +1,8 @@
 // The text that tells the data subject about an extension (Art. 12(3) GDPR), in
 // the request's language. It is recorded with the event; the mail issue sends it.
-type Language = "de" | "en";
+import { formatDay } from "../../i18n/format-day";
 
-function formatDay(isoDate: string, language: Language): string {
-  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(language === "de" ? "de-DE" : "en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(Date.UTC(year, month - 1, day)));
-}
+type Language = "de" | "en";
 
 export function extensionNotice(
   language: Language,

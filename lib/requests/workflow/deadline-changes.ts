@@ -9,10 +9,16 @@ export function deadlineChanges(
   pauses: Pause[],
   policy: DeadlinePolicy,
   now: Date,
-): Required<Pick<RequestChanges, "firstDueAt" | "dueAt" | "dueDate">> & { reasoning: string[] } {
+): Required<Pick<RequestChanges, "firstDueAt" | "dueAt" | "dueDate">> & { receiptDate: string; reasoning: string[] } {
   const first = computeDeadline({ receivedAt, extended: false, pauses }, policy, now);
   const current = extended ? computeDeadline({ receivedAt, extended: true, pauses }, policy, now) : first;
-  return { firstDueAt: first.dueAt, dueAt: current.dueAt, dueDate: current.due, reasoning: current.reasoning };
+  return {
+    firstDueAt: first.dueAt,
+    dueAt: current.dueAt,
+    dueDate: current.due,
+    receiptDate: current.receiptDate,
+    reasoning: current.reasoning,
+  };
 }
 
 /** The pauses with an open one closed at `now` (the subject answered, or staff resumed). */

@@ -8,6 +8,6 @@ export function verify(_request: RequestSnapshot, context: WorkflowContext): Han
   const due = deadlineChanges(context.now, false, [], context.policy, context.now);
   return {
     changes: { receivedAt: context.now, firstDueAt: due.firstDueAt, dueAt: due.dueAt, dueDate: due.dueDate },
-    details: { due: due.dueDate, reasoning: due.reasoning },
+    details: { receiptDate: due.receiptDate, due: due.dueDate, reasoning: due.reasoning },
   };
 }

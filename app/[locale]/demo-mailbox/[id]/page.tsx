@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { isLocale } from "@/lib/i18n/locales";
+import { findDemoMail } from "@/lib/mail/demo-mailbox";
+
+export const dynamic = "force-dynamic";
+
+const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;
+
+/** The plain-text part with its links made clickable, as a mail client does. */
+function LinkedText({ text }: { text: string }) {
+  return (
+    <pre className="mail-text">
+      {text.split(URL_PATTERN).map((part, index) =>
+        index % 2 === 1 ? (
+          <a key={index} href={part}>
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </pre>
+  );
+}
+
+export default async function DemoMailPage({ params }: PageProps<"/[locale]/demo-mailbox/[id]">) {
+  const { locale, id } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const mail = await findDemoMail(id);
+  if (!mail) notFound();
+  const t = await getTranslations("mailbox");
+  const format = await getFormatter();
+  return (
+    <div className="container container--narrow section">
+      <p>
+        <Link href={`/${locale}/demo-mailbox`}>← {t("back")}</Link>
+      </p>
+      <h1>{mail.subject ?? t("pendingSubject")}</h1>
+      <dl className="meta-list">
+        <dt>{t("to")}</dt>
+        <dd>{mail.toAddress}</dd>
+        <dt>{t("status")}</dt>
+        <dd>{t(`statuses.${mail.status}`)}</dd>
+        <dt>{t("created")}</dt>
+        <dd>{format.dateTime(mail.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
+        {mail.lastError ? (
+          <>
+            <dt>{t("error")}</dt>
+            <dd>{mail.lastError}</dd>
+          </>
+        ) : null}
+      </dl>
+      {mail.text ? <LinkedText text={mail.text} /> : null}
+      {mail.html ? (
+        <p>
+          <a href={`/api/demo-mailbox/${mail.id}/html`}>{t("htmlVersion")}</a>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { isLocale } from "@/lib/i18n/locales";
+import { listDemoMails } from "@/lib/mail/demo-mailbox";
+
+export const dynamic = "force-dynamic";
+
+export default async function DemoMailboxPage({ params }: PageProps<"/[locale]/demo-mailbox">) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const mails = await listDemoMails();
+  if (!mails) notFound();
+  const t = await getTranslations("mailbox");
+  const format = await getFormatter();
+  return (
+    <div className="container section">
+      <h1>{t("title")}</h1>
+      <p className="section__intro">{t("intro")}</p>
+      {mails.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="mailbox">
+            <thead>
+              <tr>
+                <th scope="col">{t("subject")}</th>
+                <th scope="col">{t("to")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("created")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mails.map((mail) => (
+                <tr key={mail.id}>
+                  <td>
+                    <Link href={`/${locale}/demo-mailbox/${mail.id}`}>{mail.subject ?? t("pendingSubject")}</Link>
+                  </td>
+                  <td>{mail.toAddress}</td>
+                  <td>
+                    <span className={`badge badge--${mail.status}`}>{t(`statuses.${mail.status}`)}</span>
+                  </td>
+                  <td>{format.dateTime(mail.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

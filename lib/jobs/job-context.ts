@@ -1,0 +1,39 @@
+// Everything the jobs need, built from the configuration of this process.
+import { appConfig } from "../config/app-config";
+import { db } from "../db/client";
+import { mailboxDelivery, smtpDelivery, type MailDelivery } from "../mail/outbox/deliveries";
+import { DEFAULT_RETRY_POLICY } from "../mail/outbox/retry-policy";
+import { createMailTransport } from "../mail/transport";
+import { requestSettingsFromConfig } from "../requests/settings-from-config";
+import type { JobContext } from "./job";
+import { applyRetention } from "./jobs/apply-retention";
+import { deliverOutbox } from "./jobs/deliver-outbox";
+import { expireUnverified } from "./jobs/expire-unverified";
+import { sendReminders } from "./jobs/send-reminders";
+
+export const allJobs = [deliverOutbox, sendReminders, expireUnverified, applyRetention];
+
+export function mailDeliveryFromConfig(): MailDelivery {
+  const config = appConfig();
+  if (!config.smtpConfigured) return mailboxDelivery;
+  const settings = requestSettingsFromConfig(config);
+  return smtpDelivery(
+    createMailTransport(config.env),
+    config.env.MAIL_FROM,
+    settings.mail.dpoEmail,
+    new URL(config.publicUrl).hostname,
+  );
+}
+
+export function jobContextFromConfig(): JobContext {
+  const config = appConfig();
+  return {
+    db: db(),
+    clock: () => new Date(),
+    settings: requestSettingsFromConfig(config),
+    delivery: mailDeliveryFromConfig(),
+    retry: DEFAULT_RETRY_POLICY,
+    reminderDays: config.env.REMINDER_DAYS,
+    retentionYears: config.env.RETENTION_YEARS,
+  };
+}

@@ -1,0 +1,78 @@
+// Storage limitation (Art. 5(1)(e)) for the portal's own records: a request closed
+// longer ago than the retention period keeps only what proves how it was handled
+// (Art. 5(2)): its type, status, dates, deadlines and the audit chain's events.
+// Everything that says who the person was or what they wrote goes.
+import { createHash } from "node:crypto";
+import { appendAuditEntry } from "../../audit/append-audit-entry";
+import type { Job } from "../job";
+
+class ChangedMeanwhile extends Error {}
+
+const digest = (text: string) => `minimised:${createHash("sha256").update(text).digest("hex")}`;
+
+export const applyRetention: Job = {
+  name: "apply-retention",
+  everyMs: 6 * 60 * 60 * 1000,
+  async run({ db, clock, retentionYears }) {
+    const now = clock();
+    const cutoff = new Date(now);
+    cutoff.setUTCFullYear(cutoff.getUTCFullYear() - retentionYears);
+    const due = await db.request.findMany({
+      where: { closedAt: { lte: cutoff }, minimisedAt: null },
+      select: { id: true, subjectEmail: true, auditHeadSeq: true, auditHeadHash: true, version: true },
+      take: 200,
+    });
+    let minimised = 0;
+    for (const request of due) {
+      const done = await db
+        .$transaction(async (tx) => {
+          const entry = await appendAuditEntry(tx, {
+            chain: request.id,
+            requestId: request.id,
+            head: { seq: request.auditHeadSeq, hash: request.auditHeadHash },
+            actor: { type: "system" },
+            event: "minimised",
+            fromStatus: null,
+            toStatus: null,
+            details: { retentionYears },
+            public: false,
+            createdAt: now,
+          });
+          // The optimistic lock: if the request changed meanwhile, leave it for the next run.
+          const updated = await tx.request.updateMany({
+            where: { id: request.id, version: request.version },
+            data: {
+              subjectEmail: request.subjectEmail.startsWith("minimised:")
+                ? request.subjectEmail
+                : digest(request.subjectEmail),
+              subjectName: null,
+              details: {},
+              minimisedAt: now,
+              version: { increment: 1 },
+              auditHeadSeq: entry.seq,
+              auditHeadHash: entry.hash,
+            },
+          });
+          if (updated.count !== 1) throw new ChangedMeanwhile();
+          await tx.requestMessage.updateMany({ where: { requestId: request.id }, data: { body: "" } });
+          await tx.internalNote.deleteMany({ where: { requestId: request.id } });
+          await tx.attachment.deleteMany({ where: { requestId: request.id } });
+          // Keep that a notice was sent and when; drop the address and what it said.
+          await tx.outboundMail.updateMany({
+            where: { requestId: request.id },
+            data: { toAddress: digest(request.subjectEmail), variables: {}, subject: null, text: null, html: null },
+          });
+          // The chain commits to these only through digests, so erasing them keeps it verifiable.
+          await tx.auditText.updateMany({ where: { requestId: request.id }, data: { text: null } });
+          await tx.auditEntry.updateMany({ where: { requestId: request.id }, data: { ip: null, userAgent: null } });
+          return true;
+        })
+        .catch((error: unknown) => {
+          if (error instanceof ChangedMeanwhile) return false;
+          throw error;
+        });
+      if (done) minimised++;
+    }
+    return { minimised, pending: due.length - minimised };
+  },
+};

@@ -1,0 +1,34 @@
+// The only way a mail enters the system: a row written inside the transaction of
+// the event that causes it, so there is never an event without its mail or a mail
+// without its event. Variables are checked now, so a bad mail aborts the event.
+import type { Tx } from "../../db/tx";
+import { templates, type TemplateName, type TemplateVariables } from "../templates";
+
+export interface MailToQueue<N extends TemplateName = TemplateName> {
+  template: N;
+  variables: TemplateVariables<N>;
+  language: "de" | "en";
+  to: string;
+  requestId?: string | null;
+}
+
+export async function enqueueMail(tx: Tx, mail: MailToQueue, now: Date): Promise<string> {
+  const parsed = templates[mail.template].schema.safeParse(mail.variables);
+  if (!parsed.success) {
+    throw new Error(
+      `mail "${mail.template}" has bad variables: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`,
+    );
+  }
+  const row = await tx.outboundMail.create({
+    data: {
+      template: mail.template,
+      variables: parsed.data as object,
+      language: mail.language,
+      toAddress: mail.to,
+      requestId: mail.requestId ?? null,
+      nextAttemptAt: now,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}

@@ -1,0 +1,136 @@
+// Every template in both languages, with the content the law requires checked in
+// both the HTML and the plain-text part.
+import { describe, expect, it } from "vitest";
+import { renderMail } from "./render-mail";
+import { templates, type TemplateName, type TemplateVariables } from "./templates";
+
+const sender = {
+  portalName: "Datenschutz-Portal",
+  portalUrl: "https://privacy.demo.example",
+  controllerName: "ilert GmbH",
+  dpoEmail: "dsb@secjur.example",
+};
+const caseUrl = "https://privacy.demo.example/de/my/requests/DSR-2026-000042";
+const authority = {
+  name: "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen (LDI NRW)",
+  address: "Kavalleriestraße 2-4, 40213 Düsseldorf",
+};
+const refusal = {
+  grounds: ["legal_exception"],
+  legalBasis: ["Art. 17(3)(b) GDPR"],
+  reasons: "Invoices must be kept for ten years (§ 147 AO).",
+  authority,
+};
+
+const samples: { [N in TemplateName]: TemplateVariables<N> } = {
+  acknowledgement: {
+    sender,
+    reference: "DSR-2026-000042",
+    type: "access",
+    receivedDate: "2026-11-02",
+    dueDate: "2026-12-02",
+    caseUrl,
+  },
+  extension_notice: {
+    sender,
+    reference: "DSR-2026-000042",
+    dueDate: "2027-02-02",
+    reason: "Four systems hold your data.",
+    caseUrl,
+  },
+  information_request: {
+    sender,
+    reference: "DSR-2026-000042",
+    reason: "identity",
+    message: "Which customer number?",
+    caseUrl,
+  },
+  refusal: { sender, reference: "DSR-2026-000042", refusal, caseUrl },
+  partial_completion: { sender, reference: "DSR-2026-000042", summary: "Account erased.", refusal, caseUrl },
+  completion: { sender, reference: "DSR-2026-000042", summary: "Copy sent.", caseUrl },
+  withdrawal_confirmation: { sender, reference: "DSR-2026-000042" },
+  staff_alert: {
+    sender,
+    reference: "DSR-2026-000042",
+    type: "erasure",
+    dueDate: "2026-12-02",
+    url: "https://privacy.demo.example/en/backoffice/requests/DSR-2026-000042",
+    alert: { kind: "due_soon", daysLeft: 2 },
+  },
+};
+
+/** What each mail must say, per language; checked in the text part and the HTML part alike. */
+const required: Record<TemplateName, Record<"de" | "en", string[]>> = {
+  acknowledgement: {
+    de: ["DSR-2026-000042", "2. Dezember 2026", "Art. 12 Abs. 3 DSGVO", "Auskunft (Art. 15 DSGVO)", caseUrl],
+    en: ["DSR-2026-000042", "2 December 2026", "Art. 12(3) GDPR", "Access (Art. 15 GDPR)", caseUrl],
+  },
+  extension_notice: {
+    de: ["2. Februar 2027", "Art. 12 Abs. 3 DSGVO", "Four systems hold your data.", caseUrl],
+    en: ["2 February 2027", "Art. 12(3) GDPR", "Four systems hold your data.", caseUrl],
+  },
+  information_request: {
+    de: ["Art. 12 Abs. 6 DSGVO", "Which customer number?", caseUrl],
+    en: ["Art. 12(6) GDPR", "Which customer number?", caseUrl],
+  },
+  refusal: {
+    de: ["§ 147 AO", "Art. 17(3)(b) GDPR", "Art. 77 DSGVO", authority.name, authority.address, "Art. 79 DSGVO"],
+    en: ["§ 147 AO", "Art. 17(3)(b) GDPR", "Art. 77 GDPR", authority.name, authority.address, "Art. 79 GDPR"],
+  },
+  partial_completion: {
+    de: ["Account erased.", "§ 147 AO", "Art. 77 DSGVO", authority.address, "Art. 79 DSGVO"],
+    en: ["Account erased.", "§ 147 AO", "Art. 77 GDPR", authority.address, "Art. 79 GDPR"],
+  },
+  completion: { de: ["Copy sent.", caseUrl], en: ["Copy sent.", caseUrl] },
+  withdrawal_confirmation: { de: ["DSR-2026-000042", "zurückgezogen"], en: ["DSR-2026-000042", "withdrawn"] },
+  staff_alert: {
+    de: ["Frist in 2 Tag(en)", "Löschung (Art. 17 DSGVO)"],
+    en: ["due in 2 day(s)", "Erasure (Art. 17 GDPR)"],
+  },
+};
+
+const decode = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
+
+describe("mail templates", () => {
+  it("cover every template", () => {
+    expect(Object.keys(samples).sort()).toEqual(Object.keys(templates).sort());
+  });
+
+  for (const name of Object.keys(templates) as TemplateName[]) {
+    for (const language of ["de", "en"] as const) {
+      it(`${name} in ${language}: subject, HTML and text with the required content`, async () => {
+        const mail = await renderMail(name, language, samples[name]);
+        expect(mail.subject.length).toBeGreaterThan(5);
+        expect(mail.html).toContain(`lang="${language}"`);
+        for (const fragment of required[name][language]) {
+          expect(mail.text, `text part of ${name}/${language}`).toContain(fragment);
+          expect(decode(mail.html), `HTML part of ${name}/${language}`).toContain(fragment);
+        }
+        expect(mail.text).toContain(sender.dpoEmail);
+      });
+    }
+  }
+
+  it("German and English differ (no untranslated template)", async () => {
+    for (const name of Object.keys(templates) as TemplateName[]) {
+      const [de, en] = await Promise.all([
+        renderMail(name, "de", samples[name]),
+        renderMail(name, "en", samples[name]),
+      ]);
+      expect(de.subject).not.toBe(en.subject);
+    }
+  });
+
+  it("rejects variables that do not fit the template", async () => {
+    await expect(renderMail("refusal", "de", { ...samples.refusal, refusal: { reasons: "x" } })).rejects.toThrow(
+      /refusal\.grounds/,
+    );
+    await expect(renderMail("nope", "de", {})).rejects.toThrow(/unknown mail template/);
+  });
+});

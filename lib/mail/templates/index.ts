@@ -1,0 +1,25 @@
+// Every mail the portal sends, by name. The outbox stores the name and the
+// variables; lib/mail/render-mail.ts turns them into subject, HTML and text.
+import type { z } from "zod";
+import { acknowledgement } from "./acknowledgement";
+import { completion } from "./completion";
+import { extensionNotice } from "./extension-notice";
+import { informationRequest } from "./information-request";
+import { partialCompletion } from "./partial-completion";
+import { refusal } from "./refusal";
+import { staffAlert } from "./staff-alert";
+import { withdrawalConfirmation } from "./withdrawal-confirmation";
+
+export const templates = {
+  acknowledgement,
+  extension_notice: extensionNotice,
+  information_request: informationRequest,
+  refusal,
+  partial_completion: partialCompletion,
+  completion,
+  withdrawal_confirmation: withdrawalConfirmation,
+  staff_alert: staffAlert,
+};
+
+export type TemplateName = keyof typeof templates;
+export type TemplateVariables<N extends TemplateName> = z.input<(typeof templates)[N]["schema"]>;

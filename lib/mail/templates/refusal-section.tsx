@@ -1,0 +1,60 @@
+// Art. 12(4): the reasons, the right to complain to a supervisory authority (Art. 77)
+// and the right to a judicial remedy (Art. 79) — the three parts every refusal carries.
+import { z } from "zod";
+import type { MailLanguage } from "./common";
+import { Paragraph, Quoted } from "./layout";
+
+export const authoritySchema = z.object({ name: z.string(), address: z.string() });
+
+export const refusalVariables = z.object({
+  grounds: z.array(z.string()),
+  legalBasis: z.array(z.string()),
+  reasons: z.string(),
+  authority: authoritySchema,
+});
+
+const groundLabels: Record<MailLanguage, Record<string, string>> = {
+  de: {
+    manifestly_unfounded: "offenkundig unbegründet (Art. 12 Abs. 5 DSGVO)",
+    excessive: "exzessiv, etwa wiederholt gestellt (Art. 12 Abs. 5 DSGVO)",
+    identity_not_confirmed: "Ihre Identität ließ sich nicht bestätigen (Art. 11 Abs. 2, Art. 12 Abs. 6 DSGVO)",
+    legal_exception: "eine gesetzliche Ausnahme greift",
+    rights_of_others: "Rechte anderer Personen wären beeinträchtigt (Art. 15 Abs. 4, Art. 20 Abs. 4 DSGVO)",
+  },
+  en: {
+    manifestly_unfounded: "manifestly unfounded (Art. 12(5) GDPR)",
+    excessive: "excessive, for example repetitive (Art. 12(5) GDPR)",
+    identity_not_confirmed: "we could not confirm your identity (Art. 11(2), Art. 12(6) GDPR)",
+    legal_exception: "a legal exception applies",
+    rights_of_others: "the rights of other people would be harmed (Art. 15(4), Art. 20(4) GDPR)",
+  },
+};
+
+export function RefusalSection({
+  refusal,
+  language,
+}: {
+  refusal: z.infer<typeof refusalVariables>;
+  language: MailLanguage;
+}) {
+  const grounds = refusal.grounds.map((g) => groundLabels[language][g] ?? g).join("; ");
+  const basis = refusal.legalBasis.length ? ` (${refusal.legalBasis.join(", ")})` : "";
+  if (language === "de") {
+    return (
+      <>
+        <Paragraph>{`Grund: ${grounds}${basis}. Im Einzelnen:`}</Paragraph>
+        <Quoted text={refusal.reasons} />
+        <Paragraph>{`Sind Sie mit dieser Entscheidung nicht einverstanden, können Sie sich bei einer Datenschutz-Aufsichtsbehörde beschweren (Art. 77 DSGVO). Für uns zuständig ist: ${refusal.authority.name}, ${refusal.authority.address}.`}</Paragraph>
+        <Paragraph>Außerdem können Sie gerichtlich gegen uns vorgehen (Art. 79 DSGVO).</Paragraph>
+      </>
+    );
+  }
+  return (
+    <>
+      <Paragraph>{`Ground: ${grounds}${basis}. In detail:`}</Paragraph>
+      <Quoted text={refusal.reasons} />
+      <Paragraph>{`If you disagree with this decision, you may complain to a data protection supervisory authority (Art. 77 GDPR). The authority responsible for us is: ${refusal.authority.name}, ${refusal.authority.address}.`}</Paragraph>
+      <Paragraph>You may also take legal action against us in court (Art. 79 GDPR).</Paragraph>
+    </>
+  );
+}

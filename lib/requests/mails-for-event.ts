@@ -1,0 +1,147 @@
+// Which mails an event causes. The law asks for some (acknowledgement and the
+// answer, Art. 12(3); extension with reasons, 12(3); request for information,
+// 12(6); refusal with its three parts, 12(4)); the team wants alerts for the rest.
+import type { MailToQueue } from "../mail/outbox/enqueue-mail";
+import type { Refusal } from "./workflow/commands";
+import type { WorkflowEvent } from "./workflow/events";
+import { mailSender, type MailSettings } from "./request-settings";
+import type { RequestType } from "./request-types";
+
+export interface EventMailInput {
+  request: { id: string; reference: string; type: RequestType; language: "de" | "en"; subjectEmail: string };
+  event: WorkflowEvent;
+  /** The due day after the event (YYYY-MM-DD). */
+  dueDate: string | null;
+  /** The receipt day in the controller's time zone (YYYY-MM-DD), once verified. */
+  receivedDate: string | null;
+  /** Staff who should hear about it: the assignee, else the DPOs. */
+  staff: Array<{ email: string; locale: "de" | "en" }>;
+  settings: MailSettings;
+}
+
+export function mailsForEvent(input: EventMailInput): MailToQueue[] {
+  const { request, event, settings } = input;
+  const language = request.language;
+  const sender = (l: "de" | "en") => mailSender(settings, l);
+  const caseUrl = `${settings.publicUrl}/${language}/my/requests/${request.reference}`;
+  const toSubject = <M extends MailToQueue>(mail: Omit<M, "language" | "to" | "requestId">): MailToQueue =>
+    ({ ...mail, language, to: request.subjectEmail, requestId: request.id }) as MailToQueue;
+  const toStaff = (alert: { kind: "new_request" } | { kind: "subject_responded" }): MailToQueue[] =>
+    input.staff.map((person) => ({
+      template: "staff_alert",
+      language: person.locale,
+      to: person.email,
+      requestId: request.id,
+      variables: {
+        sender: sender(person.locale),
+        reference: request.reference,
+        type: request.type,
+        dueDate: input.dueDate ?? "",
+        url: `${settings.publicUrl}/${person.locale}/backoffice/requests/${request.reference}`,
+        alert,
+      },
+    }));
+  const details = event.details;
+  const refusalVars = (refusal: Refusal) => ({
+    grounds: refusal.grounds,
+    legalBasis: refusal.legalBasis,
+    reasons: refusal.reasons,
+    authority: settings.authority,
+  });
+
+  switch (event.event) {
+    case "verified":
+      return [
+        toSubject({
+          template: "acknowledgement",
+          variables: {
+            sender: sender(language),
+            reference: request.reference,
+            type: request.type,
+            receivedDate: input.receivedDate ?? "",
+            dueDate: input.dueDate ?? "",
+            caseUrl,
+          },
+        }),
+        ...toStaff({ kind: "new_request" }),
+      ];
+    case "extended":
+      return [
+        toSubject({
+          template: "extension_notice",
+          variables: {
+            sender: sender(language),
+            reference: request.reference,
+            dueDate: input.dueDate ?? "",
+            reason: String(details.reason),
+            caseUrl,
+          },
+        }),
+      ];
+    case "information_requested":
+      return [
+        toSubject({
+          template: "information_request",
+          variables: {
+            sender: sender(language),
+            reference: request.reference,
+            reason: details.reason as "identity" | "clarification",
+            message: String(details.message),
+            caseUrl,
+          },
+        }),
+      ];
+    case "subject_responded":
+      return toStaff({ kind: "subject_responded" });
+    case "refused":
+      return [
+        toSubject({
+          template: "refusal",
+          variables: {
+            sender: sender(language),
+            reference: request.reference,
+            refusal: refusalVars(details.refusal as Refusal),
+            caseUrl,
+          },
+        }),
+      ];
+    case "partially_completed":
+      return [
+        toSubject({
+          template: "partial_completion",
+          variables: {
+            sender: sender(language),
+            reference: request.reference,
+            summary: String(details.summary),
+            refusal: refusalVars(details.refusal as Refusal),
+            caseUrl,
+          },
+        }),
+      ];
+    case "completed":
+      return [
+        toSubject({
+          template: "completion",
+          variables: {
+            sender: sender(language),
+            reference: request.reference,
+            summary: String(details.summary),
+            caseUrl,
+          },
+        }),
+      ];
+    case "withdrawn":
+      return [
+        toSubject({
+          template: "withdrawal_confirmation",
+          variables: { sender: sender(language), reference: request.reference },
+        }),
+      ];
+    case "submitted":
+    case "expired_unverified": // nobody confirmed the address: nothing is sent to it
+    case "work_started":
+    case "assigned":
+    case "resumed":
+      return [];
+  }
+}

@@ -1,0 +1,93 @@
+// `npm run worker` twice at once against one database: every reminder is queued
+// and sent once, however the two race (leases and the unique ReminderSent rows).
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDb, type Db } from "../lib/db/client";
+import { submitRequest } from "../lib/requests/submit-request";
+import { transitionRequest } from "../lib/requests/transition-request";
+import { privateDatabase } from "./test/private-database";
+import { testRequestSettings } from "./test/request-settings";
+
+const root = path.resolve(import.meta.dirname, "..");
+const DAY = 24 * 60 * 60 * 1000;
+
+function runWorkerOnce(url: string, dataDir: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/worker.ts", "--once"], {
+      cwd: root,
+      env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("exit", (code) => resolve({ code, output }));
+  });
+}
+
+describe.each(inject("testDatabases").map((d) => d.flavor))("two workers on %s", (flavor) => {
+  let db: Db;
+  let url = "";
+  let drop: () => Promise<void>;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-worker-"));
+
+  beforeAll(async () => {
+    const database = await privateDatabase(flavor, "workers");
+    ({ url, drop } = database);
+    db = createDb(url);
+    const subject = await db.user.create({ data: { email: "anna@example.org" } });
+    await db.user.create({ data: { email: "dpo@demo.example", role: "dpo" } });
+    const now = Date.now();
+    // due in a day or three (a "before" reminder), overdue (a daily one), and far from due (none)
+    for (const daysAgo of [29, 40, 10]) {
+      const at = new Date(now - daysAgo * DAY);
+      const submitted = await submitRequest(
+        db,
+        {
+          type: "access",
+          details: { scope: "all", copy: true },
+          subjectEmail: "anna@example.org",
+          language: "de",
+          statementVersion: "2023-07",
+        },
+        at,
+      );
+      if (!submitted.ok) throw new Error("submit failed");
+      await transitionRequest(
+        db,
+        {
+          requestId: submitted.id,
+          actor: { type: "subject", userId: subject.id },
+          command: { name: "verify", input: {} },
+        },
+        testRequestSettings,
+        at,
+      );
+    }
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("every reminder once, every mail sent once", { timeout: 120_000 }, async () => {
+    for (let round = 0; round < 2; round++) {
+      const [a, b] = await Promise.all([runWorkerOnce(url, dataDir), runWorkerOnce(url, dataDir)]);
+      expect(a.code, a.output).toBe(0);
+      expect(b.code, b.output).toBe(0);
+      expect(`${a.output}${b.output}`).toMatch(/send-reminders: /);
+    }
+    const reminders = await db.reminderSent.findMany();
+    expect(reminders.map((r) => r.kind).sort()).toEqual([expect.stringMatching(/^before_[27]$/), "overdue"].sort());
+    const reminderMails = (await db.outboundMail.findMany({ where: { template: "staff_alert" } })).filter(
+      (m) => (m.variables as { alert: { kind: string } }).alert.kind !== "new_request",
+    );
+    expect(reminderMails).toHaveLength(2);
+    // No SMTP configured: the demo mailbox received every queued mail exactly once.
+    const all = await db.outboundMail.findMany();
+    expect(all.every((m) => m.status === "sent" && m.transport === "mailbox" && m.attempts === 1)).toBe(true);
+  });
+});
