@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { appConfig } from "../lib/config/app-config";
 import { ConfigError } from "../lib/config/env";
+import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { db } from "../lib/db/client";
 import { allJobs, jobContextFromConfig } from "../lib/jobs/job-context";
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
       jobs?.delivery.close();
     },
   });
-  if (jobs) scheduler = startScheduler(allJobs, jobs, `server:${hostname()}:${process.pid}`);
+  if (jobs) scheduler = startScheduler(allJobs, jobs, `server:${hostname()}:${process.pid}:${randomUUID()}`);
 
   say("");
   say(`  Privacy portal ready: ${config.publicUrl}`);

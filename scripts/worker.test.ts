@@ -39,10 +39,15 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("two workers on %s",
     db = createDb(url);
     const subject = await db.user.create({ data: { email: "anna@example.org" } });
     await db.user.create({ data: { email: "dpo@demo.example", role: "dpo" } });
+    // Receipt one month before (today + 3 days): due in 3 to 7 days (weekends and holidays may add some),
+    // so one "before" reminder; one month and ten days ago: overdue; five days ago: nothing yet.
+    const monthBefore = (at: number) => {
+      const date = new Date(at);
+      date.setUTCMonth(date.getUTCMonth() - 1);
+      return date;
+    };
     const now = Date.now();
-    // due in a day or three (a "before" reminder), overdue (a daily one), and far from due (none)
-    for (const daysAgo of [29, 40, 10]) {
-      const at = new Date(now - daysAgo * DAY);
+    for (const at of [monthBefore(now + 3 * DAY), monthBefore(now - 10 * DAY), new Date(now - 5 * DAY)]) {
       const submitted = await submitRequest(
         db,
         {

@@ -1,6 +1,7 @@
 // `npm run worker`: the background jobs on their own, for deployments with several
 // app instances (set JOBS_IN_SERVER=false there). `--once` runs each job once and
 // exits (for cron and tests). Leases keep it safe next to other workers.
+import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { appConfig } from "../lib/config/app-config";
 import { ConfigError } from "../lib/config/env";
@@ -9,7 +10,8 @@ import { allJobs, jobContextFromConfig } from "../lib/jobs/job-context";
 import { runJob } from "../lib/jobs/run-job";
 import { startScheduler } from "../lib/jobs/scheduler";
 
-const holder = `worker:${hostname()}:${process.pid}`;
+// A random part: two containers can share a host name and a PID (PID 1).
+const holder = `worker:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 async function main(): Promise<void> {
   appConfig();

@@ -111,7 +111,13 @@ describe.each(flavors)("audit chains on %s", (flavor) => {
       entryId: entry.id,
       reason: expect.stringMatching(/IP address or user agent was changed/),
     });
+    // Erasing is what retention does; on a request that was never minimised it is tampering too.
     await db.$executeRaw`UPDATE "AuditEntry" SET "ip" = NULL, "userAgent" = NULL WHERE "id" = ${entry.id}`;
+    expect((await verifyAuditChains(db)).broken).toMatchObject({
+      entryId: entry.id,
+      reason: expect.stringMatching(/never minimised/),
+    });
+    await db.$executeRaw`UPDATE "AuditEntry" SET "ip" = ${entry.ip}, "userAgent" = ${entry.userAgent} WHERE "id" = ${entry.id}`;
     expect((await verifyAuditChains(db)).broken).toBeNull();
   });
 
@@ -137,6 +143,34 @@ describe.each(flavors)("audit chains on %s", (flavor) => {
       reason: expect.stringMatching(/text it refers to/),
     });
     await db.auditText.update({ where: { id: text.id }, data: { text: null } });
+    expect((await verifyAuditChains(db)).broken).toMatchObject({
+      entryId: entry.id,
+      reason: expect.stringMatching(/never minimised/),
+    });
+    await db.auditText.delete({ where: { id: text.id } });
+    expect((await verifyAuditChains(db)).broken).toMatchObject({
+      entryId: entry.id,
+      reason: expect.stringMatching(/was deleted/),
+    });
+    await db.auditText.create({ data: { ...text, text: "Copy sent to Anna." } });
+    expect((await verifyAuditChains(db)).broken).toBeNull();
+  });
+
+  it("a request row that says something its chain does not is found", async () => {
+    const row = await db.request.findUniqueOrThrow({ where: { id: ids[0] } });
+    await db.$executeRaw`UPDATE "Request" SET "status" = ${"completed"} WHERE "id" = ${row.id}`;
+    expect((await verifyAuditChains(db)).broken).toMatchObject({
+      chain: row.id,
+      reason: expect.stringMatching(/audit log ends in "in_progress"/),
+    });
+    await db.$executeRaw`UPDATE "Request" SET "status" = ${row.status}, "dueDate" = ${"2099-01-01"} WHERE "id" = ${row.id}`;
+    expect((await verifyAuditChains(db)).broken).toMatchObject({
+      chain: row.id,
+      reason: expect.stringMatching(/due date/),
+    });
+    await db.$executeRaw`UPDATE "Request" SET "dueDate" = ${row.dueDate}, "auditHeadSeq" = ${0} WHERE "id" = ${row.id}`;
+    expect((await verifyAuditChains(db)).broken).toMatchObject({ chain: row.id });
+    await db.$executeRaw`UPDATE "Request" SET "auditHeadSeq" = ${row.auditHeadSeq} WHERE "id" = ${row.id}`;
     expect((await verifyAuditChains(db)).broken).toBeNull();
   });
 

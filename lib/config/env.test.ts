@@ -33,6 +33,7 @@ describe("environment", () => {
   it.each([
     [{ DATABASE_URL: "mysql://root@localhost/portal" }, /^Invalid configuration: DATABASE_URL must start with "file:"/],
     [{ DATABASE_URL: "postgres://localhost" }, /DATABASE_URL must name a database/],
+    [{ DATABASE_URL: "postgres://[bad/x" }, /^Invalid configuration: DATABASE_URL is not a valid PostgreSQL URL$/],
     [{ PORT: "eighty" }, /^Invalid configuration: PORT must be a port number/],
     [{ PORT: "70000" }, /PORT must be a port number/],
     [{ PORTAL_MODE: "prod" }, /PORTAL_MODE must be one of: demo, production/],
@@ -53,6 +54,24 @@ describe("environment", () => {
 });
 
 describe("generated secrets", () => {
+  it("two processes starting at once agree on one secret and never read a half-written file", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "secrets-race-"));
+    const { spawn } = await import("node:child_process");
+    const tsx = path.resolve(import.meta.dirname, "../../node_modules/.bin/tsx");
+    const script = `import { loadOrCreateSecrets } from "./lib/config/secrets.ts"; process.stdout.write(loadOrCreateSecrets(${JSON.stringify(dir)}).nextauthSecret);`;
+    const run = () =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(tsx, ["-e", script], { cwd: path.resolve(import.meta.dirname, "../..") });
+        let out = "";
+        child.stdout.on("data", (d) => (out += d));
+        child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))));
+      });
+    const secrets = await Promise.all([run(), run(), run(), run()]);
+    expect(new Set(secrets).size).toBe(1);
+    expect(fs.readdirSync(dir)).toEqual(["secrets.json"]);
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it("are created once with owner-only permissions and reused afterwards", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "secrets-"));
     const first = loadOrCreateSecrets(dir);

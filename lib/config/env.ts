@@ -13,8 +13,8 @@ const databaseUrl = z
   .refine((v) => /^file:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
     message: 'must start with "file:" (SQLite) or "postgres://" / "postgresql://" (PostgreSQL)',
   })
-  .refine((v) => !/^postgres/.test(v) || URL.canParse(v), { message: "is not a valid PostgreSQL URL" })
-  .refine((v) => !/^postgres/.test(v) || new URL(v).pathname.length > 1, {
+  .refine((v) => !/^postgres/.test(v) || URL.canParse(v), { message: "is not a valid PostgreSQL URL", abort: true })
+  .refine((v) => !/^postgres/.test(v) || (URL.canParse(v) && new URL(v).pathname.length > 1), {
     message: "must name a database, e.g. postgres://user@host:5432/portal",
   });
 

@@ -15,12 +15,17 @@ export function loadOrCreateSecrets(dataDir: string): StoredSecrets {
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });
     const fresh: StoredSecrets = { nextauthSecret: randomBytes(32).toString("base64url") };
+    // Written whole under a temporary name, then linked into place: the link fails if another process
+    // was first, and nobody ever reads a half-written file (two workers starting at once, say).
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    fs.writeFileSync(temporary, JSON.stringify(fresh, null, 2) + "\n", { mode: 0o600 });
     try {
-      // "wx": if two processes start at once, the second one reads the first one's file.
-      fs.writeFileSync(file, JSON.stringify(fresh, null, 2) + "\n", { flag: "wx", mode: 0o600 });
+      fs.linkSync(temporary, file);
       return fresh;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      fs.rmSync(temporary, { force: true });
     }
   }
   const parsed = secretsFileSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));

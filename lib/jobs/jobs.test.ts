@@ -165,6 +165,13 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("jobs on %s", (flavo
       new Date("2022-01-12T09:00:00Z"),
     );
     await db.internalNote.create({ data: { requestId: old, authorId: dpoId, body: "Called Anna Schmidt." } });
+    await db.fulfilmentTask.create({
+      data: { requestId: old, title: "Erase CRM", status: "done", note: "Anna Schmidt's record, id 4711" },
+    });
+    await db.outboundMail.updateMany({
+      where: { requestId: old },
+      data: { lastError: "550 <anna@example.org> rejected" },
+    });
     await transitionRequest(
       db,
       { requestId: old, actor: dpo, command: { name: "complete", input: { summary: "All data of Anna erased." } } },
@@ -197,7 +204,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("jobs on %s", (flavo
     expect(result).toEqual({ minimised: 1, pending: 0 });
     const kept = await db.request.findUniqueOrThrow({
       where: { id: old },
-      include: { messages: true, notes: true, mails: true, auditEntries: { orderBy: { seq: "asc" } } },
+      include: { messages: true, notes: true, mails: true, tasks: true, auditEntries: { orderBy: { seq: "asc" } } },
     });
     expect(kept).toMatchObject({
       status: "completed",
@@ -221,9 +228,19 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("jobs on %s", (flavo
     ]);
     expect(kept.auditEntries.every((e) => e.ip === null && e.userAgent === null)).toBe(true);
     const everything = JSON.stringify(kept);
-    for (const personal of ["anna@example.org", "Anna Schmidt", "customer number", "203.0.113.9", "All data of Anna"]) {
+    for (const personal of [
+      "anna@example.org",
+      "Anna Schmidt",
+      "customer number",
+      "203.0.113.9",
+      "All data of Anna",
+      "4711",
+    ]) {
       expect(everything).not.toContain(personal);
     }
+    const texts = await db.auditText.findMany({ where: { requestId: old } });
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.every((t) => t.text === null)).toBe(true);
     // The accountability record itself still proves it was not altered.
     expect((await verifyAuditChains(db)).broken).toBeNull();
     expect((await db.request.findUniqueOrThrow({ where: { id: recent } })).minimisedAt).toBeNull();

@@ -1,6 +1,7 @@
 // Runs one job under its lease and logs what it did. Idempotent by construction:
 // every job only acts on rows that still need it, so a repeated run does nothing.
 import { logger } from "../log/logger";
+import { scrubText } from "../log/mask";
 import type { Job, JobContext, JobResult } from "./job";
 import { acquireLease, releaseLease } from "./lease";
 
@@ -19,13 +20,9 @@ export async function runJob(job: Job, context: JobContext, holder: string): Pro
     return result;
   } catch (error) {
     logger.error({ job: job.name, err: error }, `job ${job.name} failed`);
-    await releaseLease(
-      db,
-      job.name,
-      holder,
-      `error: ${error instanceof Error ? error.message : String(error)}`,
-      clock(),
-    );
+    // Error texts can quote data (a Prisma error quotes values): stored scrubbed, like the log line.
+    const message = scrubText(error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error));
+    await releaseLease(db, job.name, holder, `error: ${message}`, clock());
     throw error;
   }
 }

@@ -7,6 +7,7 @@ describe("personal data never reaches the logs (Art. 5(1)(c))", () => {
   it("masks email addresses but keeps the domain's shape for debugging", () => {
     expect(maskEmail("anna.schmidt@example.org")).toBe("***@e***.org");
     expect(scrubText("sent to anna@mail.example.de and bob@x.io")).toBe("sent to ***@m***.de and ***@x***.io");
+    expect(scrubText("jörg@müller.de wrote")).toBe("***@m***.de wrote");
   });
 
   it("masks IPv4 and IPv6 addresses down to their network part", () => {
@@ -14,6 +15,7 @@ describe("personal data never reaches the logs (Art. 5(1)(c))", () => {
     expect(maskIps("from 2001:db8:85a3::8a2e:370:7334")).toBe("from 2001:db8:x::");
     expect(maskIps("via ::ffff:10.0.0.1 and fe80::1")).toBe("via ::x:: and fe80::x::");
     expect(maskIps("at 12:30 on 1.2.3")).toBe("at 12:30 on 1.2.3");
+    expect(maskIps("addr:2001:db8::1 seen")).toBe("addr:2001:db8:x:: seen");
     expect(maskIps("version 999.1.2.3")).toBe("version 999.1.2.3");
   });
 

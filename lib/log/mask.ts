@@ -5,7 +5,8 @@ import { isIPv4, isIPv6 } from "node:net";
 // goes into a log line passes through scrub(): email addresses and IP addresses are
 // masked wherever they appear, and fields that hold names are dropped.
 
-const EMAIL = /[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)\.([A-Za-z]{2,})/g;
+// Unicode letters too: anna@müller.de and jörg@example.org are addresses as well.
+const EMAIL = /[\p{L}\p{N}._%+-]+@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*)\.(\p{L}{2,})/gu;
 const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
 // Candidates only: anything with two or more colons among hex digits; isIPv6 decides.
 const IPV6_CANDIDATE = /[0-9a-f]*:[0-9a-f]*:[0-9a-f:.]*/gi;
@@ -37,10 +38,13 @@ export function maskEmail(email: string): string {
 export function maskIps(text: string): string {
   // IPv6 first: an IPv4-mapped address (::ffff:10.0.0.1) must be seen whole.
   return text
-    .replace(IPV6_CANDIDATE, (ip) => {
-      if (!isIPv6(ip)) return ip;
+    .replace(IPV6_CANDIDATE, (candidate) => {
+      // "addr:2001:db8::1" yields the candidate ":2001:db8::1": a single leading colon is the text's, not the address's.
+      const lead = candidate.startsWith(":") && !candidate.startsWith("::") ? ":" : "";
+      const ip = candidate.slice(lead.length);
+      if (!isIPv6(ip)) return candidate;
       const [first = "", second = ""] = ip.split(":");
-      return `${first}:${second}:x::`;
+      return `${lead}${first}:${second}:x::`;
     })
     .replace(IPV4, (ip) => (isIPv4(ip) ? ip.split(".").slice(0, 2).join(".") + ".x.x" : ip));
 }

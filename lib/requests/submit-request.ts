@@ -15,7 +15,10 @@ export interface SubmitInput {
   subjectName?: string | null;
   language: "de" | "en";
   statementVersion: string;
-  /** A subject who is already signed in: linked now, and the request still needs its confirmation step. */
+  /**
+   * A signed-in subject. Linked only when the account's (verified) address is the one the request
+   * names: otherwise anyone signed in could file for someone else's address and then act on it.
+   */
   subjectUserId?: string | null;
   ip?: string | null;
   userAgent?: string | null;
@@ -27,17 +30,22 @@ export async function submitRequest(db: Db, input: SubmitInput, now = new Date()
   const details = parseDetails(input.type, input.details);
   if (!details.success)
     return { ok: false, issues: details.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
-  const actor: Actor = { type: "subject", userId: input.subjectUserId ?? null };
+  const subjectEmail = input.subjectEmail.trim().toLowerCase();
   return db.$transaction(async (tx) => {
+    const account = input.subjectUserId
+      ? await tx.user.findUnique({ where: { id: input.subjectUserId }, select: { id: true, email: true } })
+      : null;
+    const subjectUserId = account && account.email.toLowerCase() === subjectEmail ? account.id : null;
+    const actor: Actor = { type: "subject", userId: subjectUserId };
     const reference = await nextReference(tx, now);
     const request = await tx.request.create({
       data: {
         reference,
         type: input.type,
         details: details.data,
-        subjectEmail: input.subjectEmail.trim().toLowerCase(),
+        subjectEmail,
         subjectName: input.subjectName?.trim() || null,
-        subjectUserId: input.subjectUserId ?? null,
+        subjectUserId,
         language: input.language,
         status: "awaiting_verification",
         submittedAt: now,

@@ -244,6 +244,37 @@ describe.each(inject("testDatabases"))("request workflow on $flavor", ({ url, fl
     ).toMatchObject({ ok: true, status: "withdrawn" });
   });
 
+  it("a request is never linked to an account whose address it does not name", async () => {
+    // Bob, signed in, files for Anna's address; Anna confirms it. Bob must not be able to act on it.
+    const filed = await submitRequest(db, {
+      type: "access",
+      details: { scope: "all", copy: true },
+      subjectEmail: `anna-${tag}@example.org`,
+      subjectUserId: otherUserId,
+      language: "en",
+      statementVersion: "2023-07",
+    });
+    if (!filed.ok) throw new Error("submit failed");
+    expect((await db.request.findUniqueOrThrow({ where: { id: filed.id } })).subjectUserId).toBeNull();
+    const bobVerifies = await transitionRequest(
+      db,
+      { requestId: filed.id, actor: { type: "subject", userId: otherUserId }, command: { name: "verify", input: {} } },
+      settings,
+    );
+    expect(bobVerifies.ok).toBe(true);
+    expect((await db.request.findUniqueOrThrow({ where: { id: filed.id } })).subjectUserId).toBeNull();
+    const bobWithdraws = await transitionRequest(
+      db,
+      {
+        requestId: filed.id,
+        actor: { type: "subject", userId: otherUserId },
+        command: { name: "withdraw", input: {} },
+      },
+      settings,
+    );
+    expect(bobWithdraws).toEqual({ ok: false, error: { code: "not_found" } });
+  });
+
   it("a session claiming a role the user does not hold is refused", async () => {
     const { id } = await submit();
     const fake: Actor = { type: "staff", userId: staff.team.userId, role: "dpo" };
@@ -343,6 +374,7 @@ describe.each(inject("testDatabases"))("request workflow on $flavor", ({ url, fl
     );
     expect(answered).toMatchObject({ ok: true, status: "in_progress" });
     const stored = await db.request.findUniqueOrThrow({ where: { id } });
-    expect(stored.dueDate! > "2026-12-02").toBe(true);
+    // Paused 4 Nov 09:00 to 9 Nov 09:00: five days added, 2 Dec + 5 = Monday 7 Dec.
+    expect(stored.dueDate).toBe("2026-12-07");
   });
 });

@@ -46,8 +46,11 @@ export async function transitionRequest(
     return await db.$transaction((tx) => run(tx, args, settings, now));
   } catch (error) {
     if (error instanceof Abort) return { ok: false, error: error.failure };
-    // Two writers raced for the same audit sequence number.
-    if ((error as { code?: string }).code === "P2002") return { ok: false, error: { code: "conflict" } };
+    // Two writers raced for the same audit sequence number, or (SQLite, two processes) for the write lock.
+    const code = (error as { code?: string }).code;
+    if (code === "P2002" || code === "P1008" || /SQLITE_BUSY|database is locked/i.test(String(error))) {
+      return { ok: false, error: { code: "conflict" } };
+    }
     throw error;
   }
 }
@@ -83,8 +86,7 @@ async function run(tx: Tx, args: TransitionArgs, settings: RequestSettings, now:
   if (!result.ok) throw new Abort(result.error);
   if (args.command.name === "assign" && result.changes.assigneeId) await mustBeStaff(tx, result.changes.assigneeId);
 
-  // Free text from or to the subject lives in the message thread, which the retention job can empty;
-  // the audit entry (hashed, kept for accountability) only points at it.
+  // Messages from or to the subject also go to the thread the case page shows.
   const auditDetails = await moveMessageToThread(tx, request.id, args, result.event.details, now);
   const entry = await appendAuditEntry(tx, {
     chain: request.id,
@@ -101,14 +103,19 @@ async function run(tx: Tx, args: TransitionArgs, settings: RequestSettings, now:
     createdAt: context.now,
   });
   const { minimise, ...changes } = result.changes;
+  // Verification links the confirming account only if it is the address the request names.
   const linkSubject =
-    args.command.name === "verify" && args.actor.type === "subject" && args.actor.userId && !request.subjectUserId;
+    args.command.name === "verify" &&
+    args.actor.type === "subject" &&
+    args.actor.userId !== null &&
+    !request.subjectUserId &&
+    (await accountEmail(tx, args.actor.userId)) === request.subjectEmail;
   const updated = await tx.request.updateMany({
     where: { id: request.id, version: request.version },
     data: {
       status: result.to,
       ...changes,
-      ...(minimise ? minimised(request.subjectEmail) : {}),
+      ...(minimise ? { ...minimised(request.subjectEmail), minimisedAt: now } : {}),
       ...(linkSubject ? { subjectUserId: (args.actor as { userId: string }).userId } : {}),
       version: { increment: 1 },
       auditHeadSeq: entry.seq,
@@ -116,6 +123,11 @@ async function run(tx: Tx, args: TransitionArgs, settings: RequestSettings, now:
     },
   });
   if (updated.count !== 1) throw new Abort({ code: "conflict" });
+  if (minimise) {
+    // The chain commits to these by digest only, so erasing them keeps it verifiable.
+    await tx.auditEntry.updateMany({ where: { requestId: request.id }, data: { ip: null, userAgent: null } });
+    await tx.auditText.updateMany({ where: { requestId: request.id }, data: { text: null } });
+  }
 
   const dueDate = result.changes.dueDate ?? request.dueDate;
   const mails = mailsForEvent({
@@ -142,7 +154,7 @@ async function run(tx: Tx, args: TransitionArgs, settings: RequestSettings, now:
  */
 function minimised(subjectEmail: string) {
   const digest = createHash("sha256").update(subjectEmail).digest("hex");
-  return { subjectEmail: `minimised:${digest}`, subjectName: null, details: {} };
+  return { subjectEmail: `minimised:${digest}`, subjectName: null, subjectUserId: null, details: {} };
 }
 
 /**
@@ -191,8 +203,13 @@ async function moveMessageToThread(
     },
     select: { id: true },
   });
-  const { message: _text, ...rest } = details;
-  return { ...rest, messageId: message.id };
+  // The words stay in the details too: the audit chain commits to them (by digest, see lib/audit/free-text.ts).
+  return { ...details, messageId: message.id };
+}
+
+async function accountEmail(tx: Tx, userId: string): Promise<string | null> {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+  return user ? user.email.toLowerCase() : null;
 }
 
 /** The assignee, or every DPO while nobody is assigned. */

@@ -42,11 +42,18 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
     force.unref();
     server.close(() => {
       void (async () => {
-        await app.close().catch(() => undefined);
-        await options.beforeClose?.();
-        await disconnectDb();
-        logger.info("shutdown complete");
-        process.exit(0);
+        let clean = true;
+        for (const step of [() => app.close(), () => options.beforeClose?.(), () => disconnectDb()]) {
+          // Every step runs even if one before it failed: the database must be closed regardless.
+          await Promise.resolve()
+            .then(step)
+            .catch((error: unknown) => {
+              clean = false;
+              logger.error({ err: error }, "shutdown step failed");
+            });
+        }
+        logger.info({ clean }, "shutdown complete");
+        process.exit(clean ? 0 : 1);
       })();
     });
     server.closeIdleConnections();

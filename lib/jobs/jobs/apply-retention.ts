@@ -1,7 +1,8 @@
 // Storage limitation (Art. 5(1)(e)) for the portal's own records: a request closed
 // longer ago than the retention period keeps only what proves how it was handled
 // (Art. 5(2)): its type, status, dates, deadlines and the audit chain's events.
-// Everything that says who the person was or what they wrote goes.
+// Everything that says who the person was or what they wrote goes. (Attachment files
+// are deleted with their rows once the intake stores files; today no file exists.)
 import { createHash } from "node:crypto";
 import { appendAuditEntry } from "../../audit/append-audit-entry";
 import type { Job } from "../job";
@@ -46,6 +47,7 @@ export const applyRetention: Job = {
                 ? request.subjectEmail
                 : digest(request.subjectEmail),
               subjectName: null,
+              subjectUserId: null,
               details: {},
               minimisedAt: now,
               version: { increment: 1 },
@@ -58,10 +60,24 @@ export const applyRetention: Job = {
           await tx.internalNote.deleteMany({ where: { requestId: request.id } });
           await tx.attachment.deleteMany({ where: { requestId: request.id } });
           // Keep that a notice was sent and when; drop the address and what it said.
-          await tx.outboundMail.updateMany({
+          await tx.fulfilmentTask.updateMany({ where: { requestId: request.id }, data: { note: null } });
+          const mails = await tx.outboundMail.findMany({
             where: { requestId: request.id },
-            data: { toAddress: digest(request.subjectEmail), variables: {}, subject: null, text: null, html: null },
+            select: { id: true, toAddress: true },
           });
+          for (const mail of mails) {
+            await tx.outboundMail.update({
+              where: { id: mail.id },
+              data: {
+                toAddress: mail.toAddress.startsWith("minimised:") ? mail.toAddress : digest(mail.toAddress),
+                variables: {},
+                subject: null,
+                text: null,
+                html: null,
+                lastError: null,
+              },
+            });
+          }
           // The chain commits to these only through digests, so erasing them keeps it verifiable.
           await tx.auditText.updateMany({ where: { requestId: request.id }, data: { text: null } });
           await tx.auditEntry.updateMany({ where: { requestId: request.id }, data: { ip: null, userAgent: null } });

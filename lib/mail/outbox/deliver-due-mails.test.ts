@@ -20,7 +20,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("outbox on %s", (fla
   let drop: () => Promise<void>;
   const sink = new SmtpSink();
   let port = 0;
-  let subjectUserId = "";
+  let staffId = "";
   const delivery = (): MailDelivery =>
     smtpDelivery(
       createMailTransport(parseEnv({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), SMTP_SECURE: "none" })),
@@ -33,7 +33,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("outbox on %s", (fla
     const database = await privateDatabase(flavor, "outbox");
     db = createDb(database.url);
     drop = database.drop;
-    subjectUserId = (await db.user.create({ data: { email: "anna@example.org" } })).id;
+    staffId = (await db.user.create({ data: { email: "team@demo.example", role: "privacy_team" } })).id;
     port = await sink.start();
   });
   afterAll(async () => {
@@ -42,13 +42,12 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("outbox on %s", (fla
     await drop();
   });
 
-  /** One event that sends exactly one mail: a subject withdraws their own request. */
+  /** One event that sends exactly one mail: the team records a withdrawal (e.g. by phone). */
   async function withdrawalEvent(i: number): Promise<void> {
     const submitted = await submitRequest(db, {
       type: "access",
       details: { scope: "all", copy: true },
       subjectEmail: `subject-${i}@example.org`,
-      subjectUserId,
       language: i % 2 ? "en" : "de",
       statementVersion: "2023-07",
     });
@@ -57,7 +56,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("outbox on %s", (fla
       db,
       {
         requestId: submitted.id,
-        actor: { type: "subject", userId: subjectUserId },
+        actor: { type: "staff", userId: staffId, role: "privacy_team" },
         command: { name: "withdraw", input: {} },
       },
       testRequestSettings,

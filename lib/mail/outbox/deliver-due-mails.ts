@@ -4,6 +4,7 @@
 // then tried again (at-least-once; the Message-ID lets receivers drop a repeat).
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
+import type { Prisma } from "../../db/generated/sqlite/client";
 import { renderMail } from "../render-mail";
 import type { MailDelivery } from "./deliveries";
 import { describeMailError, isPermanentFailure, retryDelayMs, type RetryPolicy } from "./retry-policy";
@@ -17,7 +18,7 @@ export interface DeliveryReport {
 export interface DeliveryOptions {
   retry: RetryPolicy;
   batchSize?: number;
-  /** How long a claim holds; longer than the slowest SMTP conversation. */
+  /** How long a claim holds: far longer than the slowest SMTP conversation (see lib/mail/transport.ts). */
   claimMs?: number;
   clock?: () => Date;
 }
@@ -28,7 +29,7 @@ export async function deliverDueMails(
   options: DeliveryOptions,
 ): Promise<DeliveryReport> {
   const clock = options.clock ?? (() => new Date());
-  const claimMs = options.claimMs ?? 120_000;
+  const claimMs = options.claimMs ?? 10 * 60_000;
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const now = clock();
   const due = await db.outboundMail.findMany({
@@ -58,39 +59,42 @@ export async function deliverDueMails(
     if (claim.count !== 1) continue; // another sender got there first
     const row = await db.outboundMail.findUniqueOrThrow({ where: { id: candidate.id } });
     const mine = { id: row.id, claimToken: token };
+    let rendered: Awaited<ReturnType<typeof renderMail>>;
     try {
-      const rendered = await renderMail(row.template, row.language, row.variables);
+      rendered = await renderMail(row.template, row.language, row.variables);
       await delivery.send({ id: row.id, to: row.toAddress, ...rendered });
-      await db.outboundMail.updateMany({
-        where: mine,
-        data: {
-          status: "sent",
-          sentAt: clock(),
-          transport: delivery.name,
-          claimToken: null,
-          claimedUntil: null,
-          lastError: null,
-          ...rendered,
-        },
-      });
-      report.sent++;
     } catch (error) {
       const giveUp = isPermanentFailure(error) || row.attempts >= options.retry.maxAttempts;
-      await db.outboundMail.updateMany({
-        where: mine,
-        data: giveUp
-          ? { status: "failed", lastError: describeMailError(error), claimToken: null, claimedUntil: null }
-          : {
-              status: "pending",
-              lastError: describeMailError(error),
-              nextAttemptAt: new Date(clock().getTime() + retryDelayMs(row.attempts, options.retry)),
-              claimToken: null,
-              claimedUntil: null,
-            },
-      });
-      if (giveUp) report.failed++;
-      else report.retrying++;
+      const outcome = giveUp
+        ? { status: "failed" as const }
+        : {
+            status: "pending" as const,
+            nextAttemptAt: new Date(clock().getTime() + retryDelayMs(row.attempts, options.retry)),
+          };
+      const data = { ...outcome, lastError: describeMailError(error), claimToken: null, claimedUntil: null };
+      if (await record(db, mine, data)) report[giveUp ? "failed" : "retrying"]++;
+      continue;
     }
+    // The mail is out. Whatever happens now, it must never go back to pending: if recording fails,
+    // the claim stays and expires, which is the documented at-least-once window.
+    const sent = { status: "sent" as const, sentAt: clock(), transport: delivery.name, lastError: null, ...rendered };
+    if (await record(db, mine, { ...sent, claimToken: null, claimedUntil: null })) report.sent++;
   }
   return report;
+}
+
+/** Writes the outcome if the claim is still ours; retries a few times while the database is busy. */
+async function record(
+  db: Db,
+  mine: { id: string; claimToken: string },
+  data: Prisma.OutboundMailUpdateManyMutationInput,
+): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await db.outboundMail.updateMany({ where: mine, data })).count === 1;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }

@@ -19,9 +19,15 @@ export function retryDelayMs(attempts: number, policy: RetryPolicy): number {
   return Math.min(policy.baseDelayMs * 2 ** Math.max(0, attempts - 1), policy.maxDelayMs);
 }
 
+/**
+ * Only a 5xx answer to this mail itself (its sender, a recipient, its content) is
+ * permanent. A 5xx to the login or the connection (e.g. 535, an expired password)
+ * says nothing about the mail: retry, so fixing the configuration delivers it.
+ */
 export function isPermanentFailure(error: unknown): boolean {
-  const code = (error as { responseCode?: unknown }).responseCode;
-  return typeof code === "number" && code >= 500 && code < 600;
+  const { responseCode, command } = error as { responseCode?: unknown; command?: unknown };
+  if (typeof responseCode !== "number" || responseCode < 500 || responseCode >= 600) return false;
+  return typeof command === "string" && /^(MAIL FROM|RCPT TO|DATA)/i.test(command);
 }
 
 /** The error as staff should read it: the SMTP status line when there is one. */

@@ -222,8 +222,16 @@ describe("refusal (Art. 12(4))", () => {
       ok: true,
       to: "refused",
       changes: { closedAt: now },
-      event: { public: true, details: { refusal: { judicialRemedy: true } } },
+      event: { public: true, details: { refusal: { judicialRemedy: true }, withinFirstMonth: true } },
     });
+    // Art. 12(4): a refusal after the first month (here after an extension) is recorded as late.
+    const late = transition(
+      snapshot("in_progress", { extendedAt: now }),
+      dpo,
+      validCommands.refuse,
+      context(new Date("2026-12-10T10:00:00Z")),
+    );
+    expect(late).toMatchObject({ ok: true, event: { details: { withinFirstMonth: false } } });
   });
 
   it("needs at least one ground", () => {
@@ -289,7 +297,8 @@ describe("clock policy while awaiting the subject (Art. 12(6))", () => {
     const policy = { ...DEFAULT_DEADLINE_POLICY, clockPolicy: "paused_while_awaiting_subject" as const };
     const result = transition(paused, subject, validCommands.record_subject_response, context(answeredAt, { policy }));
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.changes.dueDate! > "2026-12-02").toBe(true);
+    // Paused 5 Nov 10:00 to 9 Nov 10:00: four days, 2 Dec + 4 = Sunday 6 Dec, so Monday 7 Dec.
+    if (result.ok) expect(result.changes.dueDate).toBe("2026-12-07");
   });
 });
 

@@ -107,11 +107,18 @@ function decide(
     case "refuse": {
       const { refusal } = input as ParsedInput<"refuse">;
       const missing = missingRefusalParts(refusal);
-      return missing ? { error: missing } : { changes: { closedAt: now }, details: { refusal } };
+      // Art. 12(4) asks for the refusal within one month of receipt; a later one is recorded as late.
+      const withinFirstMonth = request.firstDueAt === null || now < request.firstDueAt;
+      return missing ? { error: missing } : { changes: { closedAt: now }, details: { refusal, withinFirstMonth } };
     }
     case "withdraw": {
       const { reason } = input as ParsedInput<"withdraw">;
-      return { changes: { closedAt: now }, details: { ...(reason ? { reason } : {}), recordedBy: actor.type } };
+      // Withdrawn before anyone confirmed the address: as with expiry, nothing about the sender is kept.
+      const minimise = request.status === "awaiting_verification" ? ({ minimise: true } as const) : {};
+      return {
+        changes: { closedAt: now, ...minimise },
+        details: { ...(reason ? { reason } : {}), recordedBy: actor.type },
+      };
     }
   }
 }
