@@ -23,7 +23,7 @@ function problems(markdown: string, entryIds = ["registration"]) {
 describe("checkStatement", () => {
   it("accepts a well-formed statement", () => {
     expect(
-      problems(`## Verarbeitung {#processing}\n\n::processing{id="registration"}\n\n${rights}\n\nStand: Juli 2023.`),
+      problems(`## Verarbeitung {#registration}\n\n::processing{id="registration"}\n\n${rights}\n\nStand: Juli 2023.`),
     ).toEqual([]);
   });
 

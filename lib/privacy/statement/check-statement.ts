@@ -61,8 +61,13 @@ export function checkStatement(
     if (id) facts.headingIds.push(id);
   });
 
+  let lastHeadingId: string | undefined;
+  let overviews = 0;
   visit(tree, (node) => {
     switch (node.type) {
+      case "heading":
+        lastHeadingId = headingId(node);
+        break;
       case "html":
         report(node, "raw HTML is not rendered; use Markdown or a directive");
         break;
@@ -91,8 +96,14 @@ export function checkStatement(
           else if (!context.allEntryIds.has(id)) report(node, `unknown register entry "${id}" (content/register.ts)`);
           else if (!context.entryIds.has(id))
             report(node, `register entry "${id}" is not in this version's register (see its introducedIn/removedIn)`);
-          else facts.processingRefs.push(id);
+          else {
+            facts.processingRefs.push(id);
+            // The register overview links each activity to its section by the entry id.
+            if (lastHeadingId !== id)
+              report(node, `::processing{id="${id}"} belongs under a heading with the id {#${id}}`);
+          }
         }
+        if (node.name === "register-overview" && ++overviews > 1) report(node, '"::register-overview" appears twice');
         break;
       }
       case "link":
