@@ -6,19 +6,27 @@ import { expectAccessible } from "./support/axe";
 const screenshots = path.resolve(import.meta.dirname, "../.test-artifacts/screenshots");
 
 test.describe("home page", () => {
-  for (const [locale, heading, rightTitle] of [
-    ["de", /Sie möchten wissen, was wir über Sie speichern/, "Auskunft"],
-    ["en", /Want to know what we hold about you/, "Access"],
+  for (const [locale, heading, rightTitle, read] of [
+    ["de", "Wie die ilert GmbH mit Ihren Daten umgeht", "Auskunft", "Datenschutzerklärung lesen"],
+    ["en", "How ilert GmbH handles your data", "Access", "Read the privacy statement"],
   ] as const) {
-    test(`renders in ${locale}, lists all seven rights and is accessible`, async ({ page }) => {
+    test(`renders in ${locale}, presents the privacy statement, lists all seven rights and is accessible`, async ({
+      page,
+    }) => {
       const response = await page.goto(`/${locale}`);
       expect(response?.status()).toBe(200);
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      // The front page is the statement's front door: its processing activities and a clear way in.
+      await expect(page.getByTestId("processing-list").locator("[data-register-entry]")).toHaveCount(6);
       const rights = page.getByTestId("rights-list").locator("[data-request-type]");
       await expect(rights).toHaveCount(7);
       await expect(rights.first()).toContainText(rightTitle);
+      await expect(rights.first().getByRole("link")).toHaveAttribute("href", `/${locale}/requests/new/access`);
       await expectAccessible(page);
+      await page.getByRole("link", { name: read }).click();
+      await expect(page).toHaveURL(new RegExp(`/${locale}/privacy$`));
+      await page.goto(`/${locale}`);
       fs.mkdirSync(screenshots, { recursive: true });
       await page.screenshot({ path: path.join(screenshots, `home-${locale}.png`), fullPage: true });
     });

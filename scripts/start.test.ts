@@ -166,14 +166,6 @@ describe("npm start", () => {
     ],
     [{ PORT: "not-a-port" }, /^✖ Invalid configuration: PORT must be a port number from 1 to 65535$/],
     [{ PORTAL_MODE: "production" }, /^✖ Invalid configuration: PUBLIC_URL is required when PORTAL_MODE=production$/],
-    [
-      { HOLIDAY_REGION: "DE-XX" },
-      /^✖ Invalid configuration: HOLIDAY_REGION is invalid: unknown holiday region "DE-XX"/,
-    ],
-    [
-      { CONTROLLER_TIME_ZONE: "Mars/Base" },
-      /^✖ Invalid configuration: CONTROLLER_TIME_ZONE is invalid: unknown time zone/,
-    ],
     [{ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/portal" }, /^✖ Start failed: .*(ECONNREFUSED|connect)/i],
   ])("stops on bad configuration %o with one clear line and exit code 1", (vars, message) => {
     const result = spawnSync(tsx, ["scripts/start.ts"], {

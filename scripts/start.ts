@@ -1,16 +1,17 @@
-// `npm start` (and `npm run dev` with --dev): check the configuration, create and
-// migrate the database, seed the demo once, build if needed, then serve.
+// `npm start` (and `npm run dev` with --dev): check the configuration and the privacy
+// statement's content, create and migrate the database, seed the demo once, build if needed, then serve.
 // Every failure before serving is one line on stderr and exit code 1.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { appConfig } from "../lib/config/app-config";
 import { ConfigError } from "../lib/config/env";
-import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
 import { db } from "../lib/db/client";
 import { allJobs, jobContextFromConfig } from "../lib/jobs/job-context";
 import { startScheduler, type Scheduler } from "../lib/jobs/scheduler";
 import { demoAccounts, seedDemoData } from "../prisma/seed";
+import { checkContentDir } from "./content/check-content-dir";
 import { prepareDatabase } from "./db/prepare-database";
 import { buildIfNeeded } from "./server/build-if-needed";
 import { serve } from "./server/serve";
@@ -22,6 +23,11 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 async function main(): Promise<void> {
   process.chdir(root);
   const config = appConfig();
+  const content = await checkContentDir(path.join(root, "content"));
+  if (!content.ok) {
+    const more = content.lines.length > 1 ? ` (and ${content.lines.length - 1} more: npm run content:check)` : "";
+    throw new Error(`invalid content: ${content.lines[0]}${more}`);
+  }
 
   say(`Preparing the ${config.databaseFlavor === "sqlite" ? "SQLite" : "PostgreSQL"} database…`);
   const applied = await prepareDatabase(config.databaseUrl);

@@ -6,7 +6,9 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { MAIN_CONTENT_ID } from "@/components/layout/main-content";
 import { SkipLink } from "@/components/layout/skip-link";
+import { appConfig } from "@/lib/config/app-config";
 import { isLocale, locales } from "@/lib/i18n/locales";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b3d91" };
@@ -16,6 +18,8 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "site" });
   return {
+    // hreflang alternates and canonical links must be absolute: PUBLIC_URL is where people reach the portal.
+    metadataBase: new URL(appConfig().publicUrl),
     title: { default: t("name"), template: `%s · ${t("name")}` },
     alternates: { languages: Object.fromEntries(locales.map((l) => [l, `/${l}`])) },
   };
@@ -31,7 +35,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
         <NextIntlClientProvider>
           <SkipLink />
           <SiteHeader locale={locale} />
-          <main id="main-content" tabIndex={-1} className="site-main">
+          <main id={MAIN_CONTENT_ID} tabIndex={-1} className="site-main">
             {children}
           </main>
           <SiteFooter />

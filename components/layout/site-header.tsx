@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "./language-switch";
+import { SiteNav } from "./site-nav";
 import type { Locale } from "@/lib/i18n/locales";
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
@@ -17,6 +18,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
             <span className="brand__controller">{t("controller")}</span>
           </span>
         </Link>
+        <SiteNav />
         <LanguageSwitch />
       </div>
     </header>

@@ -1,8 +1,9 @@
 // The portal's settings as the code uses them: the validated environment plus the
 // values derived from it (absolute paths, defaults that depend on other settings).
 import path from "node:path";
-import { regionProblem, timeZoneProblem, type DeadlinePolicy } from "../deadlines";
-import { ConfigError, env, type Env } from "./env";
+import type { DeadlinePolicy } from "../deadlines";
+import { controllerHolidayRegion, controllerTimeZone } from "../privacy/controller-settings";
+import { env, type Env } from "./env";
 import { loadOrCreateSecrets } from "./secrets";
 
 export type DatabaseFlavor = "sqlite" | "postgres";
@@ -35,11 +36,6 @@ export function appConfig(): AppConfig {
   const e = env();
   const dataDir = path.resolve(e.DATA_DIR);
   const production = e.PORTAL_MODE === "production";
-  // Checked here rather than in env.ts: the holiday data are too heavy for the request proxy that loads env.ts.
-  const zoneProblem = timeZoneProblem(e.CONTROLLER_TIME_ZONE);
-  if (zoneProblem) throw new ConfigError("CONTROLLER_TIME_ZONE", `is invalid: ${zoneProblem}`);
-  const holidayProblem = regionProblem(e.HOLIDAY_REGION);
-  if (holidayProblem) throw new ConfigError("HOLIDAY_REGION", `is invalid: ${holidayProblem}`);
   cached = {
     env: e,
     mode: e.PORTAL_MODE,
@@ -52,8 +48,9 @@ export function appConfig(): AppConfig {
     hsts: production,
     smtpConfigured: Boolean(e.SMTP_HOST),
     deadlinePolicy: {
-      timeZone: e.CONTROLLER_TIME_ZONE,
-      region: e.HOLIDAY_REGION.toUpperCase(),
+      // Facts of the controller's seat, from its privacy statement (content/controller.ts, validated there).
+      timeZone: controllerTimeZone(),
+      region: controllerHolidayRegion(),
       clockPolicy: e.DEADLINE_CLOCK_POLICY,
       dueSoonDays: e.DUE_SOON_DAYS,
     },

@@ -44,10 +44,6 @@ export const envSchema = z
     SMTP_USER: z.string().optional(),
     SMTP_PASSWORD: z.string().optional(),
     MAIL_FROM: z.string().trim().min(3).default("Datenschutz-Portal <privacy@localhost>"),
-    /** The controller's time zone: the day of receipt and the end of each period are counted in it (Art. 12(3)). */
-    CONTROLLER_TIME_ZONE: z.string().trim().min(1).default("Europe/Berlin"),
-    /** Whose public holidays move a deadline (Reg. 1182/71 Art. 3(4)): country, or country-state as in DE-NW. */
-    HOLIDAY_REGION: z.string().trim().min(2).default("DE-NW"),
     /** running: the clock never stops; paused_while_awaiting_subject: time waiting for the subject is added back. */
     DEADLINE_CLOCK_POLICY: z.enum(["running", "paused_while_awaiting_subject"]).default("running"),
     /** A request counts as due soon this many days before its deadline. */

@@ -46,7 +46,7 @@ export function mailsForEvent(input: EventMailInput): MailToQueue[] {
     grounds: refusal.grounds,
     legalBasis: refusal.legalBasis,
     reasons: refusal.reasons,
-    authority: settings.authority,
+    authority: { name: settings.authority.name[language], address: settings.authority.address },
   });
 
   switch (event.event) {

@@ -8,7 +8,7 @@ export interface MailSettings {
   controllerName: string;
   dpoEmail: string;
   /** The supervisory authority named in every refusal (Art. 12(4), Art. 77). */
-  authority: { name: string; address: string };
+  authority: { name: { de: string; en: string }; address: string };
 }
 
 export type RequestSettings = Omit<WorkflowContext, "now"> & { mail: MailSettings };

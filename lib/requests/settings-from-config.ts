@@ -1,19 +1,12 @@
-// The request workflow's settings for this installation: deadline policy and mail
-// facts from the configuration, the controller's facts from its privacy statement.
+// The request workflow's settings for this installation: deadline policy and the
+// portal's address from the configuration, the controller's facts from its privacy
+// statement (content/controller.ts).
 import type { AppConfig } from "../config/app-config";
+import { controllerDetails } from "../privacy";
 import type { RequestSettings } from "./request-settings";
 
-/** The demo controller's facts (ilert GmbH, Cologne); replaced by the privacy statement's content model. */
-const controller = {
-  name: "ilert GmbH",
-  dpoEmail: "dsb@secjur.com",
-  authority: {
-    name: "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen (LDI NRW)",
-    address: "Kavalleriestraße 2-4, 40213 Düsseldorf",
-  },
-};
-
 export function requestSettingsFromConfig(config: AppConfig): RequestSettings {
+  const { controller, dpo, supervisoryAuthority: authority } = controllerDetails();
   return {
     policy: config.deadlinePolicy,
     unverifiedExpiryDays: config.unverifiedExpiryDays,
@@ -21,8 +14,14 @@ export function requestSettingsFromConfig(config: AppConfig): RequestSettings {
       publicUrl: config.publicUrl,
       portalName: { de: "Datenschutz-Portal", en: "Privacy Portal" },
       controllerName: controller.name,
-      dpoEmail: controller.dpoEmail,
-      authority: controller.authority,
+      dpoEmail: dpo.email,
+      authority: {
+        name: {
+          de: `${authority.name.de} (${authority.shortName})`,
+          en: `${authority.name.en} (${authority.shortName})`,
+        },
+        address: `${authority.address.street}, ${authority.address.postalCode} ${authority.address.city}`,
+      },
     },
   };
 }

@@ -46,9 +46,24 @@ export function buildIsCurrent(root: string): boolean {
   );
 }
 
+/** The privacy statement's content is validated before every build: a bad file must not ship (scripts/content-check.ts). */
+function checkContent(root: string): void {
+  const result = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/content-check.ts"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+  });
+  if (result.status === 0) return;
+  const lines = (result.stderr || `exit code ${result.status ?? result.signal}`).trim().split("\n");
+  process.stderr.write(`${lines.join("\n")}\n`);
+  const more = lines.length > 1 ? ` (and ${lines.length - 1} more, above)` : "";
+  throw new Error(`the content check failed: ${lines[0]}${more}`);
+}
+
 /** Builds with `next build` unless the current build matches the sources. Returns whether it built. */
 export function buildIfNeeded(root: string, log: (line: string) => void): boolean {
   if (buildIsCurrent(root)) return false;
+  checkContent(root);
   log("Building the portal (about a minute on the first start)…");
   const started = Date.now();
   const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {

@@ -11,7 +11,10 @@ export const testRequestSettings: RequestSettings = {
     controllerName: "ilert GmbH",
     dpoEmail: "dsb@secjur.example",
     authority: {
-      name: "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen (LDI NRW)",
+      name: {
+        de: "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen (LDI NRW)",
+        en: "State Commissioner for Data Protection and Freedom of Information of North Rhine-Westphalia (LDI NRW)",
+      },
       address: "Kavalleriestraße 2-4, 40213 Düsseldorf",
     },
   },
