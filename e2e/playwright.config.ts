@@ -4,7 +4,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM, E2E_PORT, SINK_HTTP_PORT, SINK_SMTP_PORT } from "./support/environment";
+import { CHROMIUM, E2E_DEMO_PORT, E2E_PORT, SINK_HTTP_PORT, SINK_SMTP_PORT } from "./support/environment";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const artifacts = path.join(root, ".test-artifacts");
@@ -51,6 +51,16 @@ export default defineConfig({
       command: `${tsx} scripts/test/e2e-server.ts`,
       cwd: root,
       url: `http://127.0.0.1:${E2E_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    },
+    {
+      command: `${tsx} scripts/test/e2e-server.ts --demo`,
+      cwd: root,
+      url: `http://127.0.0.1:${E2E_DEMO_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 240_000,
       stdout: "pipe",

@@ -1,6 +1,13 @@
-// Demo data for `npm start`: the back-office team of the demo controller. Seeding
-// runs once per database (recorded in AppMeta) and is idempotent if run twice at once.
+// Demo data for `npm start`: the back-office team of the demo controller and a few
+// requests in different states, made through the real workflow (so their audit
+// chains, deadlines and mails are genuine). Runs once per database: the AppMeta
+// marker is claimed first, so two starts at once cannot both seed.
 import type { Db } from "../lib/db/client";
+import type { RequestSettings } from "../lib/requests/request-settings";
+import { submitRequest, type SubmitInput } from "../lib/requests/submit-request";
+import { transitionRequest } from "../lib/requests/transition-request";
+import type { Actor } from "../lib/requests/workflow/actor";
+import type { Command } from "../lib/requests/workflow/commands";
 
 export const DEMO_SEEDED_KEY = "demo_data_seeded_at";
 
@@ -10,22 +17,125 @@ export const demoAccounts = [
   { email: "admin@demo.example", name: "Alex Kaya", role: "admin", label: "Administrator" },
 ] as const;
 
+export const demoSubjects = [
+  { email: "anna.schmidt@demo.example", name: "Anna Schmidt", locale: "de" },
+  { email: "jonas.weber@demo.example", name: "Jonas Weber", locale: "de" },
+  { email: "lea.fischer@demo.example", name: "Lea Fischer", locale: "en" },
+] as const;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+interface DemoStep {
+  daysAgo: number;
+  by: "subject" | "dpo" | "team";
+  command: Command;
+}
+
+interface DemoRequest {
+  subject: (typeof demoSubjects)[number];
+  submitted: Pick<SubmitInput, "type" | "details">;
+  daysAgo: number;
+  steps: DemoStep[];
+}
+
+const verify: Command = { name: "verify", input: {} };
+
+const demoRequests: DemoRequest[] = [
+  {
+    subject: demoSubjects[0],
+    submitted: { type: "access", details: { scope: "all", copy: true } },
+    daysAgo: 20,
+    steps: [
+      { daysAgo: 20, by: "subject", command: verify },
+      { daysAgo: 19, by: "team", command: { name: "start_work", input: {} } },
+    ],
+  },
+  {
+    subject: demoSubjects[1],
+    submitted: { type: "erasure", details: { scope: "all", ground: "b" } },
+    daysAgo: 35,
+    steps: [
+      { daysAgo: 35, by: "subject", command: verify },
+      { daysAgo: 34, by: "team", command: { name: "start_work", input: {} } },
+      {
+        daysAgo: 25,
+        by: "dpo",
+        command: {
+          name: "extend",
+          input: {
+            reason:
+              "Ihre Daten liegen in drei Systemen bei zwei Auftragsverarbeitern, die die Löschung jeweils bestätigen müssen.",
+          },
+        },
+      },
+    ],
+  },
+  {
+    subject: demoSubjects[2],
+    submitted: { type: "objection", details: { target: "direct_marketing" } },
+    daysAgo: 3,
+    steps: [
+      { daysAgo: 3, by: "subject", command: verify },
+      { daysAgo: 2, by: "team", command: { name: "start_work", input: {} } },
+      {
+        daysAgo: 1,
+        by: "team",
+        command: {
+          name: "complete",
+          input: { summary: "Your address is on our block list: we will send you no more marketing." },
+        },
+      },
+    ],
+  },
+];
+
 /** Seeds the demo data unless this database already has them. Returns whether it seeded. */
-export async function seedDemoData(db: Db): Promise<boolean> {
-  if (await db.appMeta.findUnique({ where: { key: DEMO_SEEDED_KEY } })) return false;
-  await db.$transaction(async (tx) => {
-    for (const account of demoAccounts) {
-      await tx.user.upsert({
-        where: { email: account.email },
-        update: {},
-        create: { email: account.email, name: account.name, role: account.role, locale: "de" },
-      });
-    }
-    await tx.appMeta.upsert({
-      where: { key: DEMO_SEEDED_KEY },
+export async function seedDemoData(db: Db, settings: RequestSettings, now = new Date()): Promise<boolean> {
+  try {
+    await db.appMeta.create({ data: { key: DEMO_SEEDED_KEY, value: now.toISOString() } });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return false; // seeded already, or being seeded
+    throw error;
+  }
+  const staff: Record<"dpo" | "team", Actor> = {} as never;
+  for (const account of demoAccounts) {
+    const user = await db.user.upsert({
+      where: { email: account.email },
       update: {},
-      create: { key: DEMO_SEEDED_KEY, value: new Date().toISOString() },
+      create: { email: account.email, name: account.name, role: account.role, locale: "de" },
     });
-  });
+    if (account.role === "dpo") staff.dpo = { type: "staff", userId: user.id, role: "dpo" };
+    if (account.role === "privacy_team") staff.team = { type: "staff", userId: user.id, role: "privacy_team" };
+  }
+  for (const request of demoRequests) {
+    const subject = await db.user.upsert({
+      where: { email: request.subject.email },
+      update: {},
+      create: { email: request.subject.email, name: request.subject.name, locale: request.subject.locale },
+    });
+    const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
+    const submitted = await submitRequest(
+      db,
+      {
+        ...request.submitted,
+        subjectEmail: request.subject.email,
+        subjectName: request.subject.name,
+        language: request.subject.locale,
+        statementVersion: "2023-07",
+      },
+      at(request.daysAgo),
+    );
+    if (!submitted.ok) throw new Error(`demo request: ${submitted.issues.join("; ")}`);
+    for (const step of request.steps) {
+      const actor: Actor = step.by === "subject" ? { type: "subject", userId: subject.id } : staff[step.by];
+      const result = await transitionRequest(
+        db,
+        { requestId: submitted.id, actor, command: step.command },
+        settings,
+        at(step.daysAgo),
+      );
+      if (!result.ok) throw new Error(`demo request ${submitted.reference}: ${JSON.stringify(result.error)}`);
+    }
+  }
   return true;
 }

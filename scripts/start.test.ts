@@ -6,10 +6,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../lib/db/client";
-import { submitRequest } from "../lib/requests/submit-request";
-import { transitionRequest } from "../lib/requests/transition-request";
 import { dropPostgresDatabase, postgresDatabaseUrl } from "./test/postgres";
-import { testRequestSettings } from "./test/request-settings";
+import { verifiedTestRequest } from "./test/requests";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
@@ -83,23 +81,7 @@ describe("npm start", () => {
       // No SMTP configured: what the portal sends lands in the demo mailbox, delivered by the in-process jobs.
       const portalDb = createDb(`file:${dbFile}`);
       const subject = await portalDb.user.create({ data: { email: "anna@example.org" } });
-      const submitted = await submitRequest(portalDb, {
-        type: "access",
-        details: { scope: "all", copy: true },
-        subjectEmail: "anna@example.org",
-        language: "de",
-        statementVersion: "2023-07",
-      });
-      if (!submitted.ok) throw new Error("submit failed");
-      await transitionRequest(
-        portalDb,
-        {
-          requestId: submitted.id,
-          actor: { type: "subject", userId: subject.id },
-          command: { name: "verify", input: {} },
-        },
-        testRequestSettings,
-      );
+      const submitted = await verifiedTestRequest(portalDb, subject.id);
       let mailbox = "";
       for (let i = 0; i < 40 && !mailbox.includes(submitted.reference); i++) {
         await new Promise((resolve) => setTimeout(resolve, 500));
@@ -136,7 +118,7 @@ describe("npm start", () => {
       expect(await second.stop()).toBe(0);
 
       const check = new Database(dbFile, { readonly: true });
-      expect(check.prepare("SELECT count(*) AS n FROM User").get()).toEqual({ n: 5 });
+      expect(check.prepare("SELECT count(*) AS n FROM User").get()).toEqual({ n: 8 }); // 3 staff, 3 demo subjects, the test's subject, the row added by hand
       check.close();
     },
   );

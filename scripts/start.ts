@@ -1,19 +1,17 @@
 // `npm start` (and `npm run dev` with --dev): check the configuration and the privacy
 // statement's content, create and migrate the database, seed the demo once, build if needed, then serve.
 // Every failure before serving is one line on stderr and exit code 1.
-import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { appConfig } from "../lib/config/app-config";
 import { ConfigError } from "../lib/config/env";
 import { db } from "../lib/db/client";
-import { allJobs, jobContextFromConfig } from "../lib/jobs/job-context";
-import { startScheduler, type Scheduler } from "../lib/jobs/scheduler";
+import { requestSettingsFromConfig } from "../lib/requests/settings-from-config";
 import { demoAccounts, seedDemoData } from "../prisma/seed";
 import { checkContentDir } from "./content/check-content-dir";
 import { prepareDatabase } from "./db/prepare-database";
 import { buildIfNeeded } from "./server/build-if-needed";
+import { startJobsProcess, type JobsProcess } from "./server/jobs-process";
 import { serve } from "./server/serve";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -32,24 +30,20 @@ async function main(): Promise<void> {
   say(`Preparing the ${config.databaseFlavor === "sqlite" ? "SQLite" : "PostgreSQL"} database…`);
   const applied = await prepareDatabase(config.databaseUrl);
   if (applied.length) say(`Applied migrations: ${applied.join(", ")}`);
-  const seeded = config.seedDemoData ? await seedDemoData(db()) : false;
+  const seeded = config.seedDemoData ? await seedDemoData(db(), requestSettingsFromConfig(config)) : false;
   if (!dev) buildIfNeeded(root, say);
 
   const { HOST, PORT, SHUTDOWN_TIMEOUT_MS, JOBS_IN_SERVER } = config.env;
-  let scheduler: Scheduler | undefined;
-  const jobs = JOBS_IN_SERVER ? jobContextFromConfig() : undefined;
+  let jobs: JobsProcess | undefined;
   await serve({
     root,
     host: HOST,
     port: PORT,
     dev,
     shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS,
-    beforeClose: async () => {
-      await scheduler?.stop();
-      jobs?.delivery.close();
-    },
+    beforeClose: async () => jobs?.stop(),
   });
-  if (jobs) scheduler = startScheduler(allJobs, jobs, `server:${hostname()}:${process.pid}:${randomUUID()}`);
+  if (JOBS_IN_SERVER) jobs = startJobsProcess(root);
 
   say("");
   say(`  Privacy portal ready: ${config.publicUrl}`);
@@ -63,7 +57,9 @@ async function main(): Promise<void> {
       ? `  Mail: SMTP ${config.env.SMTP_HOST}:${config.env.SMTP_PORT}`
       : `  Mail: no SMTP configured, so mails go to the built-in mailbox: ${config.publicUrl}/de/demo-mailbox`,
   );
-  say(`  Background jobs: ${JOBS_IN_SERVER ? "in this process" : "off here (run npm run worker)"}`);
+  say(
+    `  Background jobs: ${JOBS_IN_SERVER ? "run by this server (a worker child process)" : "off here (run npm run worker)"}`,
+  );
   say("  Stop with Ctrl+C.");
   say("");
 }

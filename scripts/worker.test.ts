@@ -6,10 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type Db } from "../lib/db/client";
-import { submitRequest } from "../lib/requests/submit-request";
-import { transitionRequest } from "../lib/requests/transition-request";
 import { privateDatabase } from "./test/private-database";
-import { testRequestSettings } from "./test/request-settings";
+import { verifiedTestRequest } from "./test/requests";
 
 const root = path.resolve(import.meta.dirname, "..");
 const DAY = 24 * 60 * 60 * 1000;
@@ -48,28 +46,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("two workers on %s",
     };
     const now = Date.now();
     for (const at of [monthBefore(now + 3 * DAY), monthBefore(now - 10 * DAY), new Date(now - 5 * DAY)]) {
-      const submitted = await submitRequest(
-        db,
-        {
-          type: "access",
-          details: { scope: "all", copy: true },
-          subjectEmail: "anna@example.org",
-          language: "de",
-          statementVersion: "2023-07",
-        },
-        at,
-      );
-      if (!submitted.ok) throw new Error("submit failed");
-      await transitionRequest(
-        db,
-        {
-          requestId: submitted.id,
-          actor: { type: "subject", userId: subject.id },
-          command: { name: "verify", input: {} },
-        },
-        testRequestSettings,
-        at,
-      );
+      await verifiedTestRequest(db, subject.id, {}, at);
     }
   });
   afterAll(async () => {

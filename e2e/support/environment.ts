@@ -5,6 +5,8 @@ import fs from "node:fs";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The demo variant (no SMTP server: the built-in mailbox). */
+export const E2E_DEMO_PORT = E2E_PORT + 2;
 export const SINK_SMTP_PORT = Number(process.env.SINK_SMTP_PORT ?? 2525);
 export const SINK_HTTP_PORT = Number(process.env.SINK_HTTP_PORT ?? 2526);
 

@@ -10,8 +10,8 @@ import { prepareDatabase } from "../../scripts/db/prepare-database";
 import { dropPostgresDatabase, postgresDatabaseUrl } from "../../scripts/test/postgres";
 import { testRequestSettings } from "../../scripts/test/request-settings";
 import { createDb, type Db } from "../db/client";
-import { submitRequest } from "../requests/submit-request";
 import { transitionRequest } from "../requests/transition-request";
+import { verifiedTestRequest } from "../../scripts/test/requests";
 import { verifyAuditChains } from "./verify-audit-chains";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -42,26 +42,11 @@ describe.each(flavors)("audit chains on %s", (flavor) => {
     const subjectUserId = (await db.user.create({ data: { email: "anna@example.org" } })).id;
     const team = await db.user.create({ data: { email: "team@demo.example", role: "privacy_team" } });
     for (let i = 0; i < 3; i++) {
-      const submitted = await submitRequest(db, {
-        type: "access",
-        details: { scope: "all", copy: true },
-        subjectEmail: "anna@example.org",
-        language: "en",
-        statementVersion: "2023-07",
+      const submitted = await verifiedTestRequest(db, subjectUserId, { language: "en" }, new Date(), {
+        ip: "203.0.113.7",
+        userAgent: "Firefox/140",
       });
-      if (!submitted.ok) throw new Error("submit failed");
       ids.push(submitted.id);
-      await transitionRequest(
-        db,
-        {
-          requestId: submitted.id,
-          actor: { type: "subject", userId: subjectUserId },
-          command: { name: "verify", input: {} },
-          ip: "203.0.113.7",
-          userAgent: "Firefox/140",
-        },
-        settings,
-      );
       const staff = { type: "staff", userId: team.id, role: "privacy_team" } as const;
       await transitionRequest(
         db,

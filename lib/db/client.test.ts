@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { DEMO_SEEDED_KEY, demoAccounts, seedDemoData } from "../../prisma/seed";
+import { DEMO_SEEDED_KEY, demoAccounts, demoSubjects, seedDemoData } from "../../prisma/seed";
+import { testRequestSettings } from "../../scripts/test/request-settings";
 import { createDb, type Db } from "./client";
 
 const clients: Db[] = [];
@@ -30,11 +31,26 @@ describe.each(inject("testDatabases"))("database on $flavor", ({ url, flavor }) 
   });
 
   it("seeds the demo data once, even when asked twice at the same time", async () => {
-    const results = await Promise.allSettled([seedDemoData(database), seedDemoData(database)]);
+    const results = await Promise.allSettled([
+      seedDemoData(database, testRequestSettings),
+      seedDemoData(database, testRequestSettings),
+    ]);
     expect(results.some((r) => r.status === "fulfilled" && r.value)).toBe(true);
-    expect(await seedDemoData(database)).toBe(false);
+    expect(await seedDemoData(database, testRequestSettings)).toBe(false);
     const emails = demoAccounts.map((a) => a.email);
     expect(await database.user.count({ where: { email: { in: emails } } })).toBe(demoAccounts.length);
     expect(await database.appMeta.count({ where: { key: DEMO_SEEDED_KEY } })).toBe(1);
+    // The demo requests went through the real workflow: statuses, deadlines and mails are genuine.
+    const requests = await database.request.findMany({
+      where: { subjectEmail: { in: demoSubjects.map((s) => s.email) } },
+      orderBy: { submittedAt: "asc" },
+      include: { mails: true },
+    });
+    expect(requests.map((r) => [r.type, r.status, r.extendedAt !== null])).toEqual([
+      ["erasure", "in_progress", true],
+      ["access", "in_progress", false],
+      ["objection", "completed", false],
+    ]);
+    expect(requests.every((r) => r.dueDate && r.mails.some((m) => m.template === "acknowledgement"))).toBe(true);
   });
 });

@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { privateDatabase } from "../../scripts/test/private-database";
 import { testRequestSettings } from "../../scripts/test/request-settings";
+import { submitTestRequest, verifiedTestRequest } from "../../scripts/test/requests";
 import { verifyAuditChains } from "../audit/verify-audit-chains";
 import { createDb, type Db } from "../db/client";
 import { mailboxDelivery } from "../mail/outbox/deliveries";
 import { DEFAULT_RETRY_POLICY } from "../mail/outbox/retry-policy";
-import { submitRequest } from "../requests/submit-request";
 import { transitionRequest } from "../requests/transition-request";
 import type { JobContext } from "./job";
 import { applyRetention } from "./jobs/apply-retention";
@@ -43,33 +43,15 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("jobs on %s", (flavo
   });
 
   async function verifiedRequest(receivedAt: Date): Promise<string> {
-    const submitted = await submitRequest(
-      db,
-      {
-        type: "erasure",
-        details: { scope: "all" },
-        subjectEmail: "Anna@Example.org",
-        subjectName: "Anna Schmidt",
-        language: "de",
-        statementVersion: "2023-07",
-      },
-      receivedAt,
-    );
-    if (!submitted.ok) throw new Error("submit failed");
-    const result = await transitionRequest(
-      db,
-      {
-        requestId: submitted.id,
-        actor: { type: "subject", userId: subjectUserId },
-        command: { name: "verify", input: {} },
-        ip: "203.0.113.9",
-        userAgent: "Firefox",
-      },
-      testRequestSettings,
-      receivedAt,
-    );
-    if (!result.ok) throw new Error(JSON.stringify(result.error));
-    return submitted.id;
+    const input = {
+      type: "erasure",
+      details: { scope: "all" },
+      subjectEmail: "Anna@Example.org",
+      subjectName: "Anna Schmidt",
+    } as const;
+    return (
+      await verifiedTestRequest(db, subjectUserId, input, receivedAt, { ip: "203.0.113.9", userAgent: "Firefox" })
+    ).id;
   }
 
   it("one lease holder at a time; an expired lease can be taken over", async () => {
@@ -104,36 +86,21 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("jobs on %s", (flavo
   });
 
   it("expires requests nobody confirmed, and only those", async () => {
-    const stale = await submitRequest(
+    const unconfirmed = { details: { scope: "all", copy: false }, language: "en" } as const;
+    const stale = await submitTestRequest(
       db,
-      {
-        type: "access",
-        details: { scope: "all", copy: false },
-        subjectEmail: "x@example.org",
-        language: "en",
-        statementVersion: "2023-07",
-      },
+      { ...unconfirmed, subjectEmail: "x@example.org" },
       new Date("2026-11-01T00:00:00Z"),
     );
-    const fresh = await submitRequest(
+    const fresh = await submitTestRequest(
       db,
-      {
-        type: "access",
-        details: { scope: "all", copy: false },
-        subjectEmail: "y@example.org",
-        language: "en",
-        statementVersion: "2023-07",
-      },
+      { ...unconfirmed, subjectEmail: "y@example.org" },
       new Date("2026-11-19T00:00:00Z"),
     );
     const result = await expireUnverified.run(context(new Date("2026-11-20T00:00:00Z")));
     expect(result.expired).toBeGreaterThanOrEqual(1);
-    expect((await db.request.findUniqueOrThrow({ where: { id: (stale as { id: string }).id } })).status).toBe(
-      "expired_unverified",
-    );
-    expect((await db.request.findUniqueOrThrow({ where: { id: (fresh as { id: string }).id } })).status).toBe(
-      "awaiting_verification",
-    );
+    expect((await db.request.findUniqueOrThrow({ where: { id: stale.id } })).status).toBe("expired_unverified");
+    expect((await db.request.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe("awaiting_verification");
     expect((await expireUnverified.run(context(new Date("2026-11-20T00:00:00Z")))).expired).toBe(0);
   });
 
