@@ -10,7 +10,7 @@ export default defineConfig({
     alias: {
       "@": root,
       // The real package throws outside React Server Components; in tests the guarded modules run in plain Node.
-      "server-only": path.join(root, "scripts/test/server-only-stub.ts"),
+      "server-only": path.join(root, "scripts/test/server-only-in-tests.ts"),
     },
   },
   test: {

@@ -1,2 +1,0 @@
-// Test stand-in for the "server-only" package (see scripts/test/vitest.config.ts).
-export {};
