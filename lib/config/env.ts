@@ -132,3 +132,11 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/**
+ * next-auth 4 learns its own address only from process.env.NEXTAUTH_URL (without it, links point at
+ * localhost:3000). The portal derives it from PUBLIC_URL, so it is written here, never set by hand.
+ */
+export function provideNextAuthUrl(url: string): void {
+  process.env.NEXTAUTH_URL = url;
+}
