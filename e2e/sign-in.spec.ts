@@ -65,6 +65,29 @@ test.describe("sign-in", () => {
     await expectAccessible(page);
   });
 
+  test("next-auth's own endpoint answers every address alike and mails only known ones", async ({ request }) => {
+    test.setTimeout(60_000);
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const ask = (email: string) =>
+      request.post("/api/auth/signin/email", {
+        form: { email, csrfToken, callbackUrl: "/en/my/requests" },
+        maxRedirects: 0,
+      });
+    const stranger = `stranger-api-${Date.now()}@nowhere.example`;
+    const [known, unknown] = await Promise.all([ask("jonas.weber@demo.example"), ask(stranger)]);
+    expect([known.status(), unknown.status()]).toEqual([302, 302]);
+    expect(unknown.headers().location).toBe(known.headers().location);
+    expect(new URL(known.headers().location!).pathname).toBe("/api/auth/verify-request");
+
+    // Through the outbox, in the language of the page the link leads to.
+    const mail = await waitForMail(
+      (m) => m.envelope.to.includes("jonas.weber@demo.example") && /sign-in/.test(m.subject),
+    );
+    expect(mail.text).toMatch(/\/api\/auth\/callback\/email\?callbackUrl=[^\s]*%2Fen%2Fmy%2Frequests/);
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect((await sentMails()).filter((m) => m.envelope.to.includes(stranger))).toEqual([]);
+  });
+
   test.describe("without JavaScript", () => {
     // axe needs scripts in the page, so these check behaviour only; the pages are checked above.
     test.use({ javaScriptEnabled: false });

@@ -59,9 +59,10 @@ export function authOptions(): AuthOptions {
     ],
     callbacks: {
       async signIn({ user, email }) {
-        // Asking for a link: unknown addresses get the same answer as known ones, and no mail.
+        // Asking for a link: unknown addresses get no mail, but the very redirect next-auth gives after
+        // sending one (core/lib/email/signin.ts), so the answer does not tell them apart.
         if (email?.verificationRequest && !(await isKnownAddress(database, user.email ?? ""))) {
-          return authPages.verifyRequest;
+          return `${config.publicUrl}/api/auth/verify-request?${new URLSearchParams({ provider: "email", type: "email" })}`;
         }
         return true;
       },
