@@ -19,12 +19,18 @@ test.describe("sign-in", () => {
   test("Anna signs in by the mailed link, sees her access request, and the link works only once", async ({ page }) => {
     await page.goto("/de/my/requests");
     await page.getByLabel("E-Mail-Adresse").fill("Anna.Schmidt@Demo.Example");
+    const asked = Date.now();
     await page.getByRole("button", { name: "Anmeldelink senden" }).click();
     await expect(page).toHaveURL(/\/de\/sign-in\/check-email$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sehen Sie in Ihr Postfach");
+    // After the action's redirect the page arrives client-side, its title streamed in after the body.
+    await expect(page).toHaveTitle(/^Sehen Sie in Ihr Postfach/);
     await expectAccessible(page);
 
-    const mail = await waitForMail((m) => m.envelope.to.includes(anna) && m.subject.includes("Anmeldelink"), 30_000);
+    const mail = await waitForMail(
+      (m) => m.envelope.to.includes(anna) && m.subject.includes("Anmeldelink") && Date.parse(m.receivedAt) >= asked,
+      30_000,
+    );
     expect(mail.text).toContain("ignorieren");
     const link = /https?:\/\/\S+\/api\/auth\/callback\/email\?[^\s\]>)]+/.exec(mail.text)?.[0];
     expect(link, mail.text).toBeTruthy();
