@@ -16,7 +16,7 @@ test.describe("operations basics", () => {
     expect(headers["x-powered-by"]).toBeUndefined();
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["x-frame-options"]).toBe("DENY");
-    expect(headers["referrer-policy"]).toBe("no-referrer");
+    expect(headers["referrer-policy"]).toBe("same-origin");
     // HSTS is for production deployments behind HTTPS; the e2e portal runs in demo mode on HTTP.
     expect(headers["strict-transport-security"]).toBeUndefined();
     // Every script Next.js rendered carries this response's nonce, and none was blocked.

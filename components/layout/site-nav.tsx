@@ -17,6 +17,11 @@ export function SiteNav() {
       label: t("navVersions"),
       current: pathname.startsWith(`/${locale}/privacy/versions`),
     },
+    {
+      href: `/${locale}/my/requests`,
+      label: t("navMyRequests"),
+      current: pathname.startsWith(`/${locale}/my/requests`),
+    },
   ];
   return (
     <nav aria-label={t("primaryNav")} className="site-nav">

@@ -16,6 +16,7 @@ export interface AppConfig {
   dataDir: string;
   publicUrl: string;
   nextauthSecret: string;
+  magicLinkMaxAgeHours: number;
   seedDemoData: boolean;
   /** Strict-Transport-Security is only safe to send where the portal is served over HTTPS for good. */
   hsts: boolean;
@@ -44,6 +45,7 @@ export function appConfig(): AppConfig {
     dataDir,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     nextauthSecret: e.NEXTAUTH_SECRET ?? loadOrCreateSecrets(dataDir).nextauthSecret,
+    magicLinkMaxAgeHours: e.MAGIC_LINK_MAX_AGE_HOURS,
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     hsts: production,
     smtpConfigured: Boolean(e.SMTP_HOST),

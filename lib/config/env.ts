@@ -35,6 +35,13 @@ export const envSchema = z
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
     /** Generated into DATA_DIR/secrets.json on first start when unset. */
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** How long a sign-in link stays valid. */
+    MAGIC_LINK_MAX_AGE_HOURS: z.coerce
+      .number({ error: "must be a whole number of hours" })
+      .int()
+      .min(1)
+      .max(168, "must be at most 168 (one week)")
+      .default(24),
     SEED_DEMO_DATA: booleanString.optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SMTP_HOST: z.string().trim().min(1).optional(),
@@ -124,4 +131,12 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * next-auth 4 learns its own address only from process.env.NEXTAUTH_URL (without it, links point at
+ * localhost:3000). The portal derives it from PUBLIC_URL, so it is written here, never set by hand.
+ */
+export function provideNextAuthUrl(url: string): void {
+  process.env.NEXTAUTH_URL = url;
 }

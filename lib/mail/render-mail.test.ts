@@ -11,6 +11,8 @@ const sender = {
   dpoEmail: "dsb@secjur.example",
 };
 const caseUrl = "https://privacy.demo.example/de/my/requests/DSR-2026-000042";
+const signInUrl =
+  "https://privacy.demo.example/api/auth/callback/email?callbackUrl=%2Fde%2Fmy%2Frequests&token=abc123&email=anna%40demo.example";
 const authority = {
   name: "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen (LDI NRW)",
   address: "Kavalleriestraße 2-4, 40213 Düsseldorf",
@@ -57,6 +59,13 @@ const samples: { [N in TemplateName]: TemplateVariables<N> } = {
     url: "https://privacy.demo.example/en/backoffice/requests/DSR-2026-000042",
     alert: { kind: "due_soon", daysLeft: 2 },
   },
+  sign_in_link: {
+    sender,
+    url: signInUrl,
+    expires: "2026-11-27T09:30:00.000Z",
+    validHours: 24,
+    timeZone: "Europe/Berlin",
+  },
 };
 
 /** What each mail must say, per language; checked in the text part and the HTML part alike. */
@@ -86,6 +95,10 @@ const required: Record<TemplateName, Record<"de" | "en", string[]>> = {
   staff_alert: {
     de: ["Frist in 2 Tag(en)", "Löschung (Art. 17 DSGVO)"],
     en: ["due in 2 day(s)", "Erasure (Art. 17 GDPR)"],
+  },
+  sign_in_link: {
+    de: [signInUrl, "24 Stunden", "27. November 2026 um 10:30 MEZ", "nicht angefordert", "ignorieren"],
+    en: [signInUrl, "24 hours", "27 November 2026 at 10:30 CET", "did not ask", "ignore"],
   },
 };
 

@@ -29,7 +29,10 @@ export function securityHeaders(options: { hsts: boolean }): Record<string, stri
   return {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    // same-origin, not no-referrer: other sites still learn nothing, but under no-referrer a browser sends
+    // "Origin: null" with a plain form POST, and Next.js refuses such server actions, so forms (sign-in)
+    // would not work without JavaScript.
+    "Referrer-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",

@@ -7,6 +7,7 @@ import { extensionNotice } from "./extension-notice";
 import { informationRequest } from "./information-request";
 import { partialCompletion } from "./partial-completion";
 import { refusal } from "./refusal";
+import { signInLink } from "./sign-in-link";
 import { staffAlert } from "./staff-alert";
 import { withdrawalConfirmation } from "./withdrawal-confirmation";
 
@@ -19,6 +20,7 @@ export const templates = {
   completion,
   withdrawal_confirmation: withdrawalConfirmation,
   staff_alert: staffAlert,
+  sign_in_link: signInLink,
 };
 
 export type TemplateName = keyof typeof templates;

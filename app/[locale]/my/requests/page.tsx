@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { signOut } from "@/app/[locale]/sign-in/actions";
+import { formatDay } from "@/lib/i18n/format-day";
+import { isLocale } from "@/lib/i18n/locales";
+import { listMyRequests } from "@/lib/requests/my-requests";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/my/requests">): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "myRequests" });
+  return { title: t("metaTitle"), robots: { index: false } };
+}
+
+const closed = new Set(["completed", "partially_completed", "refused", "withdrawn", "expired_unverified"]);
+
+export default async function MyRequestsPage({ params }: PageProps<"/[locale]/my/requests">) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const mine = await listMyRequests();
+  if (!mine) redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackUrl: `/${locale}/my/requests` })}`);
+  const [t, tAuth, tHome, format] = await Promise.all([
+    getTranslations("myRequests"),
+    getTranslations("signIn"),
+    getTranslations("home"),
+    getFormatter(),
+  ]);
+  return (
+    <div className="container section">
+      <h1>{t("title")}</h1>
+      <form action={signOut} className="signed-in">
+        <input type="hidden" name="locale" value={locale} />
+        <span>{tAuth("signedInAs", { email: mine.email })}</span>
+        <button type="submit" className="button button--secondary">
+          {tAuth("signOut")}
+        </button>
+      </form>
+      <p className="section__intro">{t("intro")}</p>
+      {mine.requests.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="my-requests">
+            <caption className="visually-hidden">{t("caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("reference")}</th>
+                <th scope="col">{t("type")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("submitted")}</th>
+                <th scope="col">{t("due")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mine.requests.map((request) => (
+                <tr key={request.reference}>
+                  <th scope="row">{request.reference}</th>
+                  <td>
+                    {tHome(`rights.${request.type}.title` as "rights.access.title")} (
+                    {tHome(`rights.${request.type}.article` as "rights.access.article")})
+                  </td>
+                  <td>{t(`statuses.${request.status}` as "statuses.received")}</td>
+                  <td>{format.dateTime(request.submittedAt, { dateStyle: "long" })}</td>
+                  <td>
+                    {closed.has(request.status)
+                      ? t("dueClosed")
+                      : request.dueDate
+                        ? formatDay(request.dueDate, locale)
+                        : t("dueAfterConfirmation")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+import { requestSignInLink, type SignInFormState } from "@/app/[locale]/sign-in/actions";
+
+const initial: SignInFormState = { error: null, email: "" };
+
+/**
+ * The address form. A server action behind useActionState: without JavaScript the browser posts
+ * it and the server answers with the page (error and all); with JavaScript it stays in place.
+ */
+export function SignInForm({ locale, callbackUrl }: { locale: "de" | "en"; callbackUrl: string }) {
+  const t = useTranslations("signIn");
+  const [state, action, pending] = useActionState(requestSignInLink, initial);
+  const field = useRef<HTMLInputElement>(null);
+  // Back with an error: the field takes the focus, so the announced message belongs to it. (Without
+  // JavaScript the new page does the same through autoFocus.)
+  useEffect(() => {
+    if (state.error) field.current?.focus();
+  }, [state]);
+  const describedBy = state.error ? "sign-in-email-hint sign-in-email-error" : "sign-in-email-hint";
+  return (
+    // noValidate: our own message (announced, and the same with and without JavaScript) instead of the browser's bubble.
+    <form action={action} noValidate className="form-card">
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <div className="field">
+        <label htmlFor="sign-in-email">{t("emailLabel")}</label>
+        <p id="sign-in-email-hint" className="field__hint">
+          {t("emailHint")}
+        </p>
+        <input
+          id="sign-in-email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          required
+          defaultValue={state.email}
+          aria-invalid={state.error ? true : undefined}
+          aria-describedby={describedBy}
+          ref={field}
+          autoFocus={Boolean(state.error)}
+          className="input"
+        />
+        {state.error ? (
+          <p id="sign-in-email-error" className="field__error" role="alert">
+            {t("emailInvalid")}
+          </p>
+        ) : null}
+      </div>
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="sign-in-website">{t("honeypotLabel")}</label>
+        <input id="sign-in-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+      </div>
+      <button type="submit" className="button" aria-disabled={pending || undefined}>
+        {pending ? t("sending") : t("submit")}
+      </button>
+    </form>
+  );
+}

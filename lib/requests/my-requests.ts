@@ -1,0 +1,26 @@
+// The signed-in data subject's own requests: those naming their verified address, or linked to
+// their account. The session is checked here, not only by the page that asks.
+import "server-only";
+import { currentSession } from "../auth/session";
+import { db } from "../db/client";
+
+export interface MyRequest {
+  reference: string;
+  type: string;
+  status: string;
+  submittedAt: Date;
+  dueDate: string | null;
+}
+
+/** null when nobody is signed in. */
+export async function listMyRequests(): Promise<{ email: string; requests: MyRequest[] } | null> {
+  const session = await currentSession();
+  if (!session) return null;
+  const { id, email } = session.user;
+  const requests = await db().request.findMany({
+    where: { OR: [{ subjectEmail: email.toLowerCase() }, { subjectUserId: id }] },
+    orderBy: { submittedAt: "desc" },
+    select: { reference: true, type: true, status: true, submittedAt: true, dueDate: true },
+  });
+  return { email, requests };
+}
