@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { signOut } from "@/app/[locale]/sign-in/actions";
@@ -58,7 +59,9 @@ export default async function MyRequestsPage({ params }: PageProps<"/[locale]/my
             <tbody>
               {mine.requests.map((request) => (
                 <tr key={request.reference}>
-                  <th scope="row">{request.reference}</th>
+                  <th scope="row">
+                    <Link href={`/${locale}/my/requests/${request.reference}`}>{request.reference}</Link>
+                  </th>
                   <td>
                     {tHome(`rights.${request.type}.title` as "rights.access.title")} (
                     {tHome(`rights.${request.type}.article` as "rights.access.article")})

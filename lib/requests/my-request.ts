@@ -1,0 +1,86 @@
+// One of the signed-in data subject's requests, with everything they may see: status,
+// due date and the public events of its audit log, reasons and texts resolved. Not
+// theirs, or not there: the same answer, so nobody learns which references exist.
+import "server-only";
+import { isTextRef } from "../audit/free-text";
+import { currentSession } from "../auth/session";
+import { db } from "../db/client";
+
+export interface TimelineEvent {
+  seq: number;
+  event: string;
+  at: Date;
+  /** Public details, with every text reference replaced by its words (null once erased). */
+  details: Record<string, unknown>;
+}
+
+export interface MyRequestCase {
+  reference: string;
+  type: string;
+  status: string;
+  submittedAt: Date;
+  receivedAt: Date | null;
+  dueDate: string | null;
+  extendedAt: Date | null;
+  timeline: TimelineEvent[];
+}
+
+export type MyRequestResult = { signedIn: false } | { signedIn: true; request: MyRequestCase | null };
+
+export async function findMyRequest(reference: string): Promise<MyRequestResult> {
+  const session = await currentSession();
+  if (!session) return { signedIn: false };
+  const { id, email } = session.user;
+  const request = await db().request.findFirst({
+    where: { reference, OR: [{ subjectEmail: email.toLowerCase() }, { subjectUserId: id }] },
+    include: { auditEntries: { where: { public: true }, orderBy: { seq: "asc" } } },
+  });
+  if (!request) return { signedIn: true, request: null };
+
+  const parsed = request.auditEntries.map((entry) => ({
+    entry,
+    details: JSON.parse(entry.details) as Record<string, unknown>,
+  }));
+  const textIds = parsed.flatMap(({ details }) =>
+    Object.values(details)
+      .filter(isTextRef)
+      .map((ref) => ref.text),
+  );
+  const refusalTextIds = parsed.flatMap(({ details }) => {
+    const refusal = details.refusal as Record<string, unknown> | undefined;
+    return refusal && isTextRef(refusal.reasons) ? [refusal.reasons.text] : [];
+  });
+  const texts = new Map(
+    (
+      await db().auditText.findMany({
+        where: { id: { in: [...textIds, ...refusalTextIds] } },
+        select: { id: true, text: true },
+      })
+    ).map((t) => [t.id, t.text]),
+  );
+  const resolve = (value: unknown): unknown => {
+    if (isTextRef(value)) return texts.get(value.text) ?? null;
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
+    }
+    return value;
+  };
+  return {
+    signedIn: true,
+    request: {
+      reference: request.reference,
+      type: request.type,
+      status: request.status,
+      submittedAt: request.submittedAt,
+      receivedAt: request.receivedAt,
+      dueDate: request.dueDate,
+      extendedAt: request.extendedAt,
+      timeline: parsed.map(({ entry, details }) => ({
+        seq: entry.seq,
+        event: entry.event,
+        at: entry.createdAt,
+        details: resolve(details) as Record<string, unknown>,
+      })),
+    },
+  };
+}
