@@ -73,6 +73,7 @@ describe("npm start", () => {
       expect(first.output).toContain("Privacy portal ready: http://localhost:3201");
       expect(first.output).toContain("Demo data seeded now");
       expect(first.output).toContain("dpo@demo.example");
+      expect(first.output).toContain("anna.schmidt@demo.example");
       const home = await fetch("http://127.0.0.1:3201/de");
       expect(home.status).toBe(200);
       expect(await home.text()).toContain("Datenschutz-Portal");

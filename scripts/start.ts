@@ -7,7 +7,7 @@ import { appConfig } from "../lib/config/app-config";
 import { ConfigError } from "../lib/config/env";
 import { db } from "../lib/db/client";
 import { requestSettingsFromConfig } from "../lib/requests/settings-from-config";
-import { demoAccounts, seedDemoData } from "../prisma/seed";
+import { demoAccounts, demoSubjects, seedDemoData } from "../prisma/seed";
 import { checkContentDir } from "./content/check-content-dir";
 import { prepareDatabase } from "./db/prepare-database";
 import { buildIfNeeded } from "./server/build-if-needed";
@@ -51,6 +51,8 @@ async function main(): Promise<void> {
   if (config.seedDemoData) {
     say(`  Demo data ${seeded ? "seeded now" : "already present"}. Demo accounts (sign-in by e-mail link):`);
     for (const account of demoAccounts) say(`    ${account.label.padEnd(24)} ${account.email}`);
+    say(`  Demo data subjects (sign in at ${config.publicUrl}/de/sign-in to see their requests):`);
+    for (const subject of demoSubjects) say(`    ${subject.name.padEnd(24)} ${subject.email}`);
   }
   say(
     config.smtpConfigured
