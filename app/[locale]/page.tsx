@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { localeAlternates } from "@/lib/i18n/alternates";
 import { isLocale } from "@/lib/i18n/locales";
 import { controllerDetails, currentStatementVersion, registerEntries, statementVersion } from "@/lib/privacy";
-import { formatDate } from "@/lib/privacy/format-date";
+import { formatDay } from "@/lib/i18n/format-day";
 import { requestFormPath } from "@/lib/privacy/statement/to-hast";
 import { requestTypes } from "@/lib/requests/request-types";
 
@@ -38,7 +38,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
       <section className="hero" aria-labelledby="hero-title">
         <div className="container hero__grid">
           <div>
-            <p className="eyebrow">{t("eyebrow", { date: formatDate(version.effective, locale) })}</p>
+            <p className="eyebrow">{t("eyebrow", { date: formatDay(version.effective, locale) })}</p>
             <h1 id="hero-title">{t("title")}</h1>
             <p className="lead">{t("lead")}</p>
             <p className="button-row">

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { statementVersions } from "@/lib/privacy";
-import { formatDate } from "@/lib/privacy/format-date";
+import { formatDay } from "@/lib/i18n/format-day";
 
 /** A plain GET form: choosing two versions and comparing them needs no JavaScript. */
 export async function CompareForm({ locale, from, to }: { locale: Locale; from: string; to: string }) {
@@ -9,7 +9,7 @@ export async function CompareForm({ locale, from, to }: { locale: Locale; from: 
   const versions = [...statementVersions()].reverse();
   const options = versions.map((v) => (
     <option key={v.id} value={v.id}>
-      {t("option", { id: v.id, date: formatDate(v.effective, locale) })}
+      {t("option", { id: v.id, date: formatDay(v.effective, locale) })}
     </option>
   ));
   return (

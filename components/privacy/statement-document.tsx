@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { controllerDetails, currentStatementVersion, statementVersions } from "@/lib/privacy";
-import { formatDate } from "@/lib/privacy/format-date";
+import { formatDay } from "@/lib/i18n/format-day";
 import { renderedStatement } from "@/lib/privacy/rendered";
 import { StatementBody } from "./statement-body";
 import { TableOfContents } from "./table-of-contents";
@@ -26,7 +26,7 @@ export async function StatementDocument({ versionId, locale }: { versionId: stri
         <p className="eyebrow">{t("eyebrow", { controller: controllerDetails().controller.name })}</p>
         <h1 id="doc-title">{version.title[locale]}</h1>
         <ul className="doc__meta">
-          <li className="badge">{t("effective", { date: formatDate(version.effective, locale) })}</li>
+          <li className="badge">{t("effective", { date: formatDay(version.effective, locale) })}</li>
           <li className="badge badge--quiet">{t("versionLabel", { id: version.id })}</li>
           <li>
             <Link href={`/${locale}/privacy/versions`}>{t("versionsLink")}</Link>
@@ -35,15 +35,15 @@ export async function StatementDocument({ versionId, locale }: { versionId: stri
         {archived && next ? (
           <p className="callout callout--warning" role="note">
             {t("archivedNotice", {
-              from: formatDate(version.effective, locale),
-              until: formatDate(dayBefore(next.effective), locale),
+              from: formatDay(version.effective, locale),
+              until: formatDay(dayBefore(next.effective), locale),
             })}{" "}
             <Link href={`/${locale}/privacy`}>{t("readCurrent")}</Link>
           </p>
         ) : null}
         {upcoming ? (
           <p className="callout" role="note">
-            {t("upcomingNotice", { date: formatDate(version.effective, locale) })}{" "}
+            {t("upcomingNotice", { date: formatDay(version.effective, locale) })}{" "}
             <Link href={`/${locale}/privacy`}>{t("readCurrent")}</Link>
           </p>
         ) : null}

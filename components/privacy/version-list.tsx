@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { currentStatementVersion, statementVersions } from "@/lib/privacy";
-import { formatDate } from "@/lib/privacy/format-date";
+import { formatDay } from "@/lib/i18n/format-day";
 
 /** Every version, newest first, with its date, its change summary and a link to its full text. */
 export async function VersionList({ locale }: { locale: Locale }) {
@@ -24,7 +24,7 @@ export async function VersionList({ locale }: { locale: Locale }) {
               {index === currentIndex ? <span className="badge badge--success">{t("current")}</span> : null}
               {index > currentIndex ? <span className="badge">{t("upcoming")}</span> : null}
             </div>
-            <p className="card__meta">{t("effective", { date: formatDate(version.effective, locale) })}</p>
+            <p className="card__meta">{t("effective", { date: formatDay(version.effective, locale) })}</p>
             <p>{version.summary[locale]}</p>
             <Link
               href={index === currentIndex ? `/${locale}/privacy` : `/${locale}/privacy/versions/${version.id}`}

@@ -5,6 +5,7 @@ import "server-only";
 import { isTextRef } from "../audit/free-text";
 import { currentSession } from "../auth/session";
 import { db } from "../db/client";
+import type { RequestStatus } from "./workflow/states";
 
 export interface TimelineEvent {
   seq: number;
@@ -17,7 +18,7 @@ export interface TimelineEvent {
 export interface MyRequestCase {
   reference: string;
   type: string;
-  status: string;
+  status: RequestStatus;
   submittedAt: Date;
   receivedAt: Date | null;
   dueDate: string | null;

@@ -3,11 +3,12 @@
 import "server-only";
 import { currentSession } from "../auth/session";
 import { db } from "../db/client";
+import type { RequestStatus } from "./workflow/states";
 
 export interface MyRequest {
   reference: string;
   type: string;
-  status: string;
+  status: RequestStatus;
   submittedAt: Date;
   dueDate: string | null;
 }

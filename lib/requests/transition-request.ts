@@ -2,13 +2,13 @@
 // the request, checks who is acting, asks the state machine, and writes the change
 // together with its audit entry in one transaction. A concurrent change by someone
 // else makes it fail with "conflict" instead of overwriting.
-import { createHash } from "node:crypto";
 import { appendAuditEntry } from "../audit/append-audit-entry";
 import type { Db } from "../db/client";
 import type { Tx } from "../db/tx";
 import type { Pause } from "../deadlines";
 import { enqueueMail } from "../mail/outbox/enqueue-mail";
 import { mailsForEvent } from "./mails-for-event";
+import { minimisedAddress } from "./minimised-address";
 import type { RequestSettings } from "./request-settings";
 import type { Actor } from "./workflow/actor";
 import type { Command } from "./workflow/commands";
@@ -148,13 +148,9 @@ async function run(tx: Tx, args: TransitionArgs, settings: RequestSettings, now:
   return { ok: true, status: result.to, auditEntryId: entry.id, dueDate };
 }
 
-/**
- * What is left of the requester once a request is minimised: a digest of the address
- * (so repeated abuse from one address stays recognisable), no name, no details.
- */
+/** What is left of the requester once a request is minimised: no name, no details, the address as a digest. */
 function minimised(subjectEmail: string) {
-  const digest = createHash("sha256").update(subjectEmail).digest("hex");
-  return { subjectEmail: `minimised:${digest}`, subjectName: null, subjectUserId: null, details: {} };
+  return { subjectEmail: minimisedAddress(subjectEmail), subjectName: null, subjectUserId: null, details: {} };
 }
 
 /**

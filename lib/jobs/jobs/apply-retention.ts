@@ -3,13 +3,11 @@
 // (Art. 5(2)): its type, status, dates, deadlines and the audit chain's events.
 // Everything that says who the person was or what they wrote goes. (Attachment files
 // are deleted with their rows once the intake stores files; today no file exists.)
-import { createHash } from "node:crypto";
 import { appendAuditEntry } from "../../audit/append-audit-entry";
+import { minimisedAddress } from "../../requests/minimised-address";
 import type { Job } from "../job";
 
 class ChangedMeanwhile extends Error {}
-
-const digest = (text: string) => `minimised:${createHash("sha256").update(text).digest("hex")}`;
 
 export const applyRetention: Job = {
   name: "apply-retention",
@@ -43,9 +41,7 @@ export const applyRetention: Job = {
           const updated = await tx.request.updateMany({
             where: { id: request.id, version: request.version },
             data: {
-              subjectEmail: request.subjectEmail.startsWith("minimised:")
-                ? request.subjectEmail
-                : digest(request.subjectEmail),
+              subjectEmail: minimisedAddress(request.subjectEmail),
               subjectName: null,
               subjectUserId: null,
               details: {},
@@ -69,7 +65,7 @@ export const applyRetention: Job = {
             await tx.outboundMail.update({
               where: { id: mail.id },
               data: {
-                toAddress: mail.toAddress.startsWith("minimised:") ? mail.toAddress : digest(mail.toAddress),
+                toAddress: minimisedAddress(mail.toAddress),
                 variables: {},
                 subject: null,
                 text: null,

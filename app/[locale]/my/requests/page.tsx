@@ -5,6 +5,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { signOut } from "@/app/[locale]/sign-in/actions";
 import { formatDay } from "@/lib/i18n/format-day";
 import { isLocale } from "@/lib/i18n/locales";
+import { isClosed } from "@/lib/requests/workflow/states";
 import { listMyRequests } from "@/lib/requests/my-requests";
 
 export const dynamic = "force-dynamic";
@@ -15,8 +16,6 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/my/reque
   const t = await getTranslations({ locale, namespace: "myRequests" });
   return { title: t("metaTitle"), robots: { index: false } };
 }
-
-const closed = new Set(["completed", "partially_completed", "refused", "withdrawn", "expired_unverified"]);
 
 export default async function MyRequestsPage({ params }: PageProps<"/[locale]/my/requests">) {
   const { locale } = await params;
@@ -69,7 +68,7 @@ export default async function MyRequestsPage({ params }: PageProps<"/[locale]/my
                   <td>{t(`statuses.${request.status}` as "statuses.received")}</td>
                   <td>{format.dateTime(request.submittedAt, { dateStyle: "long" })}</td>
                   <td>
-                    {closed.has(request.status)
+                    {isClosed(request.status)
                       ? t("dueClosed")
                       : request.dueDate
                         ? formatDay(request.dueDate, locale)

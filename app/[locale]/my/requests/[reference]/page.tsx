@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { formatDay } from "@/lib/i18n/format-day";
 import { isLocale } from "@/lib/i18n/locales";
+import { isClosed } from "@/lib/requests/workflow/states";
 import { findMyRequest, type TimelineEvent } from "@/lib/requests/my-request";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +15,6 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/my/reque
   const t = await getTranslations({ locale, namespace: "myRequest" });
   return { title: t("metaTitle", { reference }), robots: { index: false } };
 }
-
-const closed = new Set(["completed", "partially_completed", "refused", "withdrawn", "expired_unverified"]);
 
 export default async function MyRequestPage({ params }: PageProps<"/[locale]/my/requests/[reference]">) {
   const { locale, reference } = await params;
@@ -33,7 +32,7 @@ export default async function MyRequestPage({ params }: PageProps<"/[locale]/my/
     getTranslations("home"),
     getFormatter(),
   ]);
-  const isClosed = closed.has(request.status);
+  const closed = isClosed(request.status);
 
   return (
     <div className="container container--narrow section">
@@ -51,7 +50,7 @@ export default async function MyRequestPage({ params }: PageProps<"/[locale]/my/
         <dd>{tList(`statuses.${request.status}` as "statuses.received")}</dd>
         <dt>{t("submitted")}</dt>
         <dd>{format.dateTime(request.submittedAt, { dateStyle: "long" })}</dd>
-        {!isClosed ? (
+        {!closed ? (
           <>
             <dt>{t("due")}</dt>
             <dd data-testid="due-date">
@@ -61,8 +60,8 @@ export default async function MyRequestPage({ params }: PageProps<"/[locale]/my/
         ) : null}
       </dl>
       <p className="section__intro">
-        {isClosed ? t("closed") : request.dueDate ? t("dueWhat") : null}
-        {!isClosed && request.extendedAt ? ` ${t("dueExtended")}` : null}
+        {closed ? t("closed") : request.dueDate ? t("dueWhat") : null}
+        {!closed && request.extendedAt ? ` ${t("dueExtended")}` : null}
       </p>
 
       <h2>{t("timeline")}</h2>
