@@ -66,6 +66,15 @@ const samples: { [N in TemplateName]: TemplateVariables<N> } = {
     validHours: 24,
     timeZone: "Europe/Berlin",
   },
+  confirm_request: {
+    sender,
+    type: "erasure",
+    url: signInUrl,
+    expires: "2026-11-27T09:30:00.000Z",
+    validHours: 24,
+    expiryDays: 7,
+    timeZone: "Europe/Berlin",
+  },
 };
 
 /** What each mail must say, per language; checked in the text part and the HTML part alike. */
@@ -99,6 +108,10 @@ const required: Record<TemplateName, Record<"de" | "en", string[]>> = {
   sign_in_link: {
     de: [signInUrl, "24 Stunden", "27. November 2026 um 10:30 MEZ", "nicht angefordert", "ignorieren"],
     en: [signInUrl, "24 hours", "27 November 2026 at 10:30 CET", "did not ask", "ignore"],
+  },
+  confirm_request: {
+    de: [signInUrl, "Löschung (Art. 17 DSGVO)", "Art. 12 Abs. 3 DSGVO", "24 Stunden", "nach 7 Tagen", "ignorieren"],
+    en: [signInUrl, "Erasure (Art. 17 GDPR)", "Art. 12(3) GDPR", "24 hours", "after 7 days", "ignore"],
   },
 };
 

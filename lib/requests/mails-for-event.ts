@@ -61,6 +61,7 @@ export function mailsForEvent(input: EventMailInput): MailToQueue[] {
             receivedDate: input.receivedDate ?? "",
             dueDate: input.dueDate ?? "",
             caseUrl,
+            ...(typeof details.duplicateOf === "string" ? { duplicateOf: details.duplicateOf } : {}),
           },
         }),
         ...toStaff({ kind: "new_request" }),

@@ -23,6 +23,8 @@ export interface MyRequestCase {
   receivedAt: Date | null;
   dueDate: string | null;
   extendedAt: Date | null;
+  /** The open request of the same type this one was linked to at confirmation. */
+  duplicateOf: string | null;
   timeline: TimelineEvent[];
 }
 
@@ -34,7 +36,10 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
   const { id, email } = session.user;
   const request = await db().request.findFirst({
     where: { reference, OR: [{ subjectEmail: email.toLowerCase() }, { subjectUserId: id }] },
-    include: { auditEntries: { where: { public: true }, orderBy: { seq: "asc" } } },
+    include: {
+      auditEntries: { where: { public: true }, orderBy: { seq: "asc" } },
+      duplicateOf: { select: { reference: true } },
+    },
   });
   if (!request) return { signedIn: true, request: null };
 
@@ -76,6 +81,7 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
       receivedAt: request.receivedAt,
       dueDate: request.dueDate,
       extendedAt: request.extendedAt,
+      duplicateOf: request.duplicateOf?.reference ?? null,
       timeline: parsed.map(({ entry, details }) => ({
         seq: entry.seq,
         event: entry.event,

@@ -3,6 +3,7 @@
 // place that writes a status: the initial one.)
 import { appendAuditEntry } from "../audit/append-audit-entry";
 import type { Db } from "../db/client";
+import type { Tx } from "../db/tx";
 import { parseDetails } from "./details/schemas";
 import { nextReference } from "./next-reference";
 import type { RequestType } from "./request-types";
@@ -26,7 +27,15 @@ export interface SubmitInput {
 
 export type SubmitResult = { ok: true; id: string; reference: string } | { ok: false; issues: string[] };
 
-export async function submitRequest(db: Db, input: SubmitInput, now = new Date()): Promise<SubmitResult> {
+/** Runs inside the submitting transaction: what must exist together with the request (its files, its mail). */
+export type AfterSubmit = (tx: Tx, created: { id: string; reference: string; subjectEmail: string }) => Promise<void>;
+
+export async function submitRequest(
+  db: Db,
+  input: SubmitInput,
+  now = new Date(),
+  afterSubmit?: AfterSubmit,
+): Promise<SubmitResult> {
   const details = parseDetails(input.type, input.details);
   if (!details.success)
     return { ok: false, issues: details.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
@@ -71,6 +80,7 @@ export async function submitRequest(db: Db, input: SubmitInput, now = new Date()
       where: { id: request.id },
       data: { auditHeadSeq: entry.seq, auditHeadHash: entry.hash },
     });
+    await afterSubmit?.(tx, { id: request.id, reference, subjectEmail });
     return { ok: true as const, id: request.id, reference };
   });
 }

@@ -10,6 +10,7 @@ import { enqueueMail } from "../mail/outbox/enqueue-mail";
 import { mailsForEvent } from "./mails-for-event";
 import { minimisedAddress } from "./minimised-address";
 import type { RequestSettings } from "./request-settings";
+import type { RequestType } from "./request-types";
 import type { Actor } from "./workflow/actor";
 import type { Command } from "./workflow/commands";
 import type { WorkflowError } from "./workflow/errors";
@@ -78,6 +79,10 @@ async function run(tx: Tx, args: TransitionArgs, settings: RequestSettings, now:
       assigneeId: request.assigneeId,
       openTaskCount: request._count.tasks,
       pauses: await pausesOf(tx, request.id),
+      openDuplicate:
+        args.command.name === "verify"
+          ? await openDuplicateOf(tx, request.id, request.type, request.subjectEmail)
+          : null,
     },
     args.actor,
     args.command,
@@ -215,6 +220,25 @@ async function staffToAlert(tx: Tx, assigneeId: string | null): Promise<Array<{ 
     select: { email: true, locale: true },
   });
   return people.map((p) => ({ email: p.email, locale: p.locale === "en" ? "en" : "de" }));
+}
+
+/** The oldest verified, still open request of this type from this address, if any. */
+async function openDuplicateOf(
+  tx: Tx,
+  requestId: string,
+  type: RequestType,
+  subjectEmail: string,
+): Promise<{ id: string; reference: string } | null> {
+  return tx.request.findFirst({
+    where: {
+      id: { not: requestId },
+      type,
+      subjectEmail,
+      status: { in: ["received", "in_progress", "awaiting_subject"] },
+    },
+    orderBy: { receivedAt: "asc" },
+    select: { id: true, reference: true },
+  });
 }
 
 /** Time spent in awaiting_subject, read from the status changes in the audit log. */

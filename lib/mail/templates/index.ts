@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import { acknowledgement } from "./acknowledgement";
 import { completion } from "./completion";
+import { confirmRequest } from "./confirm-request";
 import { extensionNotice } from "./extension-notice";
 import { informationRequest } from "./information-request";
 import { partialCompletion } from "./partial-completion";
@@ -21,6 +22,7 @@ export const templates = {
   withdrawal_confirmation: withdrawalConfirmation,
   staff_alert: staffAlert,
   sign_in_link: signInLink,
+  confirm_request: confirmRequest,
 };
 
 export type TemplateName = keyof typeof templates;

@@ -18,6 +18,11 @@ export interface RequestSnapshot {
   openTaskCount: number;
   /** Periods spent in awaiting_subject, the newest possibly still open (to = null). */
   pauses: Pause[];
+  /**
+   * For verification: an open request of the same type from the same address, already verified. The new
+   * one is linked to it (the team answers both together) and the subject is told.
+   */
+  openDuplicate?: { id: string; reference: string } | null;
 }
 
 export interface WorkflowContext {
@@ -36,6 +41,7 @@ export interface RequestChanges {
   extendedAt?: Date;
   closedAt?: Date;
   assigneeId?: string | null;
+  duplicateOfId?: string;
   /** Drop what the request said and who sent it, keeping only what proves the handling (Art. 5(1)(c), (e)). */
   minimise?: true;
 }

@@ -4,10 +4,22 @@ import { deadlineChanges } from "../deadline-changes";
 import type { HandlerOutcome } from "../outcome";
 import type { RequestSnapshot, WorkflowContext } from "../snapshot";
 
-export function verify(_request: RequestSnapshot, context: WorkflowContext): HandlerOutcome {
+export function verify(request: RequestSnapshot, context: WorkflowContext): HandlerOutcome {
   const due = deadlineChanges(context.now, false, [], context.policy, context.now);
+  const duplicate = request.openDuplicate ?? null;
   return {
-    changes: { receivedAt: context.now, firstDueAt: due.firstDueAt, dueAt: due.dueAt, dueDate: due.dueDate },
-    details: { receiptDate: due.receiptDate, due: due.dueDate, reasoning: due.reasoning },
+    changes: {
+      receivedAt: context.now,
+      firstDueAt: due.firstDueAt,
+      dueAt: due.dueAt,
+      dueDate: due.dueDate,
+      ...(duplicate ? { duplicateOfId: duplicate.id } : {}),
+    },
+    details: {
+      receiptDate: due.receiptDate,
+      due: due.dueDate,
+      reasoning: due.reasoning,
+      ...(duplicate ? { duplicateOf: duplicate.reference } : {}),
+    },
   };
 }

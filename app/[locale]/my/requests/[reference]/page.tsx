@@ -16,8 +16,9 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/my/reque
   return { title: t("metaTitle", { reference }), robots: { index: false } };
 }
 
-export default async function MyRequestPage({ params }: PageProps<"/[locale]/my/requests/[reference]">) {
+export default async function MyRequestPage({ params, searchParams }: PageProps<"/[locale]/my/requests/[reference]">) {
   const { locale, reference } = await params;
+  const { notice } = await searchParams;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const result = await findMyRequest(reference);
@@ -26,10 +27,11 @@ export default async function MyRequestPage({ params }: PageProps<"/[locale]/my/
   }
   const request = result.request;
   if (!request) notFound();
-  const [t, tList, tHome, format] = await Promise.all([
+  const [t, tList, tHome, tRequests, format] = await Promise.all([
     getTranslations("myRequest"),
     getTranslations("myRequests"),
     getTranslations("home"),
+    getTranslations("requests"),
     getFormatter(),
   ]);
   const closed = isClosed(request.status);
@@ -40,6 +42,16 @@ export default async function MyRequestPage({ params }: PageProps<"/[locale]/my/
         <Link href={`/${locale}/my/requests`}>← {t("back")}</Link>
       </p>
       <h1>{t("title", { reference: request.reference })}</h1>
+      {notice === "confirmed" || notice === "filed" ? (
+        <div className="callout" role="status" data-testid="case-notice">
+          <p>{tRequests(notice)}</p>
+        </div>
+      ) : null}
+      {request.duplicateOf ? (
+        <p className="callout" data-testid="duplicate-notice">
+          {tRequests("duplicate", { reference: request.duplicateOf })}
+        </p>
+      ) : null}
       <dl className="meta-list" data-testid="case-summary">
         <dt>{t("right")}</dt>
         <dd>

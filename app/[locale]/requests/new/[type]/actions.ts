@@ -1,0 +1,62 @@
+"use server";
+// The request forms' server action: a plain form post without JavaScript, useActionState with it.
+// Thin: who is asking and from where, then lib/requests/intake/file-request.ts decides.
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { signInLinkSettings } from "@/lib/auth/auth-options";
+import { currentSession } from "@/lib/auth/session";
+import { appConfig } from "@/lib/config/app-config";
+import { db } from "@/lib/db/client";
+import { isLocale } from "@/lib/i18n/locales";
+import type { FieldErrors } from "@/lib/requests/intake/field-errors";
+import { fileRequest } from "@/lib/requests/intake/file-request";
+import { formChoices } from "@/lib/requests/intake/form-choices";
+import type { FormValues } from "@/lib/requests/intake/form-fields";
+import { isRequestType } from "@/lib/requests/request-types";
+import { requestSettingsFromConfig } from "@/lib/requests/settings-from-config";
+
+export interface RequestFormState {
+  errors: FieldErrors;
+  values: FormValues;
+  /** Minutes to wait when an abuse limit was reached. */
+  limitedMinutes: number | null;
+  /** Counts the answers, so the form can move the focus to each new one. */
+  attempt: number;
+}
+
+export async function submitRequestForm(
+  type: string,
+  previous: RequestFormState,
+  form: FormData,
+): Promise<RequestFormState> {
+  const locale = isLocale(form.get("locale")) ? (form.get("locale") as "de" | "en") : "de";
+  if (!isRequestType(type)) redirect(`/${locale}/requests/new`);
+  const config = appConfig();
+  const session = await currentSession();
+  const requestHeaders = await headers();
+  const outcome = await fileRequest(type, form, {
+    db: db(),
+    settings: requestSettingsFromConfig(config),
+    link: signInLinkSettings(config),
+    choices: formChoices(),
+    // Staff are not data subjects here: a request they type in is confirmed by its subject's email.
+    session: session && !session.user.role ? { userId: session.user.id, email: session.user.email } : null,
+    ip: null,
+    userAgent: requestHeaders.get("user-agent")?.slice(0, 500) ?? null,
+  });
+  switch (outcome.kind) {
+    case "confirm_by_email":
+      redirect(`/${locale}/requests/check-email`);
+    case "filed":
+      redirect(`/${locale}/my/requests/${outcome.reference}?notice=filed`);
+    case "invalid":
+      return { errors: outcome.errors, values: outcome.values, limitedMinutes: null, attempt: previous.attempt + 1 };
+    case "limited":
+      return {
+        errors: {},
+        values: outcome.values,
+        limitedMinutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)),
+        attempt: previous.attempt + 1,
+      };
+  }
+}

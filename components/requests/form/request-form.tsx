@@ -1,0 +1,169 @@
+"use client";
+// One request form for every right: the common fields, the right's own fields, attachments, the
+// notice on how the request's data are handled. Checked in the browser by the same function the
+// server runs (lib/requests/intake/validate-request-form.ts), so most mistakes are caught before
+// sending; the server checks everything again. Works without JavaScript as a plain form post.
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import { submitRequestForm, type RequestFormState } from "@/app/[locale]/requests/new/[type]/actions";
+import type { FieldError, FieldErrors } from "@/lib/requests/intake/field-errors";
+import type { LabelledChoices } from "@/lib/requests/intake/form-choices";
+import { validateRequestForm } from "@/lib/requests/intake/validate-request-form";
+import type { RequestType } from "@/lib/requests/request-types";
+import { detailFields } from "./detail-fields";
+import { ChoiceGroup, fieldId, TextField } from "./fields";
+
+export interface RequestFormProps {
+  type: RequestType;
+  locale: "de" | "en";
+  choices: LabelledChoices;
+  /** The signed-in data subject's address: the request is filed under it, without a confirmation mail. */
+  signedInEmail: string | null;
+  limits: { files: number; megabytes: number };
+  notice: { years: number; days: number; privacyHref: string };
+}
+
+const initial: RequestFormState = { errors: {}, values: {}, limitedMinutes: null, attempt: 0 };
+
+export function RequestForm({ type, locale, choices, signedInEmail, limits, notice }: RequestFormProps) {
+  const t = useTranslations("requests.form");
+  const action = submitRequestForm.bind(null, type);
+  const [state, formAction, pending] = useActionState(action, initial);
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const errors = clientErrors ?? state.errors;
+  const errorCount = Object.keys(errors).length;
+  const values = state.values;
+
+  // Each answer with problems moves the focus to the summary, which reads them out (and links to each field).
+  useEffect(() => {
+    if (state.attempt > 0) summary.current?.focus();
+  }, [state.attempt]);
+
+  const ids = (list: { id: string }[]) => list.map((c) => c.id);
+  function checkInBrowser(event: FormEvent<HTMLFormElement>) {
+    const check = validateRequestForm(
+      type,
+      new FormData(event.currentTarget),
+      { categories: ids(choices.categories), processing: ids(choices.processing), consents: ids(choices.consents) },
+      signedInEmail,
+    );
+    if (check.ok || check.honeypot) {
+      setClientErrors(null);
+      return;
+    }
+    event.preventDefault();
+    setClientErrors(check.errors);
+    // After React has shown the summary.
+    requestAnimationFrame(() => summary.current?.focus());
+  }
+
+  const errorText = (field: string): string | undefined => {
+    const error: FieldError | undefined = errors[field];
+    if (!error) return undefined;
+    return t(`errors.${error.code}`, { max: error.max ?? 0, fileName: error.fileName ?? "" });
+  };
+  const Details = detailFields[type];
+
+  return (
+    <form action={formAction} onSubmit={checkInBrowser} noValidate className="form-card request-form">
+      <input type="hidden" name="locale" value={locale} />
+      {errorCount > 0 || state.limitedMinutes ? (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summary} data-testid="error-summary">
+          {state.limitedMinutes && !clientErrors ? (
+            <p>{t("limited", { minutes: state.limitedMinutes })}</p>
+          ) : (
+            <>
+              <h2 className="error-summary__title">{t("errorSummary", { count: errorCount })}</h2>
+              <ul>
+                {Object.keys(errors).map((field) => (
+                  <li key={field}>
+                    <a href={`#${fieldId(field)}`}>{errorText(field)}</a>
+                  </li>
+                ))}
+              </ul>
+              {!clientErrors ? <p>{t("attachmentsAgain")}</p> : null}
+            </>
+          )}
+        </div>
+      ) : null}
+      <p className="field__hint">{t("required")}</p>
+
+      <h2>{t("yourRequest")}</h2>
+      <Details values={values} errorText={errorText} choices={choices} />
+
+      <h2>{t("aboutYou")}</h2>
+      {signedInEmail ? (
+        <p className="callout" data-testid="signed-in-notice">
+          {t("signedInAs", { email: signedInEmail })}
+        </p>
+      ) : (
+        <TextField
+          name="email"
+          type="email"
+          autoComplete="email"
+          label={t("email")}
+          hint={t("emailHint")}
+          error={errorText("email")}
+          defaultValue={typeof values.email === "string" ? values.email : ""}
+        />
+      )}
+      <TextField
+        name="name"
+        autoComplete="name"
+        label={t("name")}
+        hint={t("nameHint")}
+        error={errorText("name")}
+        defaultValue={typeof values.name === "string" ? values.name : ""}
+      />
+      <ChoiceGroup
+        name="language"
+        label={t("language")}
+        error={errorText("language")}
+        choices={(["de", "en"] as const).map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+        selected={[typeof values.language === "string" && values.language ? values.language : locale]}
+      />
+      <div className="field">
+        <label htmlFor={fieldId("attachments")}>{t("attachments")}</label>
+        <p id={`${fieldId("attachments")}-hint`} className="field__hint">
+          {t("attachmentsHint", limits)}
+        </p>
+        <input
+          id={fieldId("attachments")}
+          name="attachments"
+          type="file"
+          multiple
+          accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+          aria-invalid={errors.attachments ? true : undefined}
+          aria-describedby={`${fieldId("attachments")}-hint${errors.attachments ? ` ${fieldId("attachments")}-error` : ""}`}
+          className="input input--file"
+        />
+        {errors.attachments ? (
+          <p id={`${fieldId("attachments")}-error`} className="field__error">
+            {errorText("attachments")}
+          </p>
+        ) : null}
+      </div>
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="request-website">{t("honeypot")}</label>
+        <input id="request-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+      </div>
+
+      <section className="notice-box" aria-labelledby="request-notice-title">
+        <h2 id="request-notice-title" className="notice-box__title">
+          {t("noticeTitle")}
+        </h2>
+        {(["use", "identity", "retention"] as const).map((part) => (
+          <p key={part}>{t(`notice.${part}`, { years: notice.years, days: notice.days })}</p>
+        ))}
+        <p>
+          <a href={notice.privacyHref}>{t("privacyLink")}</a>
+        </p>
+      </section>
+
+      <button type="submit" className="button" aria-disabled={pending || undefined}>
+        {pending ? t("sending") : t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+// Every right's form, in both languages, as a data subject meets it: fill it in, read the
+// confirmation link from the real SMTP sink, follow it (it signs in and confirms, Art. 12(3)),
+// and land on the case page with the due date the deadline engine gives for today. axe checks
+// the form and the case page.
+import { expect, test, type Page } from "@playwright/test";
+import { computeDeadline, DEFAULT_DEADLINE_POLICY } from "../lib/deadlines";
+import { formatDay } from "../lib/i18n/format-day";
+import { controllerHolidayRegion, controllerTimeZone } from "../lib/privacy";
+import { requestTypes, type RequestType } from "../lib/requests/request-types";
+import { expectAccessible } from "./support/axe";
+import { waitForMail } from "./support/mailbox";
+
+const policy = { ...DEFAULT_DEADLINE_POLICY, timeZone: controllerTimeZone(), region: controllerHolidayRegion() };
+
+/** A valid, minimal answer for each right, by field name (the same in both languages). */
+const fillIn: Record<RequestType, (page: Page) => Promise<void>> = {
+  access: async (page) => {
+    await page.locator('[name="details.scope"][value="categories"]').check();
+    await page.locator('[name="details.categories"][value="email-address"]').check();
+    await page.locator('[name="details.copy"][value="yes"]').check();
+  },
+  rectification: async (page) => {
+    await page.locator('[name="details.items.0.data"]').fill("Postanschrift");
+    await page.locator('[name="details.items.0.currentValue"]').fill("Hauptstraße 1");
+    await page.locator('[name="details.items.0.correctValue"]').fill("Hauptstraße 10");
+  },
+  erasure: async (page) => {
+    await page.locator('[name="details.scope"][value="all"]').check();
+    await page.locator('[name="details.ground"][value="unsure"]').check();
+  },
+  restriction: async (page) => {
+    await page.locator('[name="details.ground"][value="a"]').check();
+  },
+  portability: async (page) => {
+    await page.locator('[name="details.format"][value="csv"]').check();
+  },
+  objection: async (page) => {
+    await page.locator('[name="details.target"][value="processing"]').check();
+    await page.locator('[name="details.processingIds"]').first().check();
+    await page.locator('[name="details.grounds"]').fill("I am a journalist and my location must stay private.");
+  },
+  consent_withdrawal: async (page) => {
+    await page.locator('[name="details.consentIds"]').first().check();
+  },
+};
+
+const words = {
+  de: { submit: "Anfrage senden", checkTitle: "Bitte bestätigen Sie Ihre Anfrage", mailSubject: "Bitte bestätigen" },
+  en: { submit: "Send request", checkTitle: "Please confirm your request", mailSubject: "Please confirm" },
+} as const;
+
+for (const locale of ["de", "en"] as const) {
+  for (const type of requestTypes) {
+    test(`${type} (${locale}): form → confirmation link from the mail → case page with the due date`, async ({
+      page,
+    }) => {
+      const email = `form-${type}-${locale}-${Date.now()}@example.org`;
+      await page.goto(`/${locale}/requests/new/${type}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectAccessible(page);
+
+      await fillIn[type](page);
+      await page.locator('[name="email"]').fill(email);
+      await page.locator('[name="name"]').fill("Alex Beispiel");
+      const sent = Date.now();
+      await page.getByRole("button", { name: words[locale].submit }).click();
+      await expect(page).toHaveURL(new RegExp(`/${locale}/requests/check-email$`));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(words[locale].checkTitle);
+
+      const mail = await waitForMail(
+        (m) =>
+          m.envelope.to.includes(email) &&
+          m.subject.startsWith(words[locale].mailSubject) &&
+          Date.parse(m.receivedAt) >= sent - 1000,
+        30_000,
+      );
+      const link = /https?:\/\/\S+\/api\/auth\/callback\/email\?[^\s\]>)]+/.exec(mail.text)?.[0];
+      expect(link, mail.text).toBeTruthy();
+      await page.goto(link!);
+      const confirmedAt = new Date();
+
+      await expect(page).toHaveURL(new RegExp(`/${locale}/my/requests/DSR-\\d{4}-\\d{6}\\?notice=confirmed$`));
+      await expect(page.getByTestId("case-notice")).toBeVisible();
+      const due = computeDeadline({ receivedAt: confirmedAt, extended: false }, policy).due;
+      await expect(page.getByTestId("due-date")).toHaveText(formatDay(due, locale));
+      await expect(page.getByTestId("timeline").locator('[data-event="verified"]')).toBeVisible();
+      await expectAccessible(page);
+    });
+  }
+}

@@ -1,0 +1,56 @@
+// A field's problem as a code the form turns into words in the person's language. zod's own
+// messages are for developers; ours say what to do.
+import type { z } from "zod";
+
+export const fieldErrorCodes = [
+  "required",
+  "too_long",
+  "too_many",
+  "invalid_email",
+  "invalid_endpoint",
+  "invalid_choice",
+  "choose_one",
+  "markup",
+  // Attachments (lib/attachments).
+  "file_too_large",
+  "file_wrong_type",
+  "file_too_many",
+  "file_name_too_long",
+] as const;
+export type FieldErrorCode = (typeof fieldErrorCodes)[number];
+
+export interface FieldError {
+  code: FieldErrorCode;
+  /** The limit, where one applies (characters, files, megabytes). */
+  max?: number;
+  /** The file a file error is about. */
+  fileName?: string;
+}
+
+/** Field name → its first problem. */
+export type FieldErrors = Record<string, FieldError>;
+
+const isCode = (value: string): value is FieldErrorCode => (fieldErrorCodes as readonly string[]).includes(value);
+
+export function fieldErrorOf(issue: z.core.$ZodIssue): FieldError {
+  if (isCode(issue.message)) {
+    return issue.code === "too_big" ? { code: issue.message, max: Number(issue.maximum) } : { code: issue.message };
+  }
+  switch (issue.code) {
+    case "too_big":
+      return { code: "too_long", max: Number(issue.maximum) };
+    case "invalid_value":
+    case "invalid_union":
+      return { code: "invalid_choice" };
+    case "invalid_format":
+      return { code: issue.format === "email" ? "invalid_email" : "invalid_choice" };
+    default:
+      // Missing, empty or of the wrong kind: in a form, all of that means "please fill this in".
+      return { code: "required" };
+  }
+}
+
+/** Adds an error unless the field already has one (the first problem is the one to fix first). */
+export function addFieldError(errors: FieldErrors, field: string, error: FieldError): void {
+  if (!errors[field]) errors[field] = error;
+}
