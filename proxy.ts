@@ -4,7 +4,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/config/env";
 import { isLocale, negotiateLocale } from "@/lib/i18n/locales";
-import { contentSecurityPolicy, createNonce, mailPreviewPolicy, securityHeaders } from "@/lib/security/csp";
+import {
+  contentSecurityPolicy,
+  createNonce,
+  downloadPolicy,
+  mailPreviewPolicy,
+  securityHeaders,
+} from "@/lib/security/csp";
 
 export function proxy(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
@@ -27,9 +33,15 @@ export function proxy(request: NextRequest): NextResponse {
     requestHeaders.set("Content-Security-Policy", csp);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
-  response.headers.set("Content-Security-Policy", pathname.startsWith("/api/demo-mailbox/") ? mailPreviewPolicy : csp);
+  response.headers.set("Content-Security-Policy", policyFor(pathname, csp));
   for (const [name, value] of Object.entries(securityHeaders({ hsts: production }))) response.headers.set(name, value);
   return response;
+}
+
+function policyFor(pathname: string, pagePolicy: string): string {
+  if (pathname.startsWith("/api/demo-mailbox/")) return mailPreviewPolicy;
+  if (pathname.startsWith("/api/attachments/")) return downloadPolicy;
+  return pagePolicy;
 }
 
 export const config = {
