@@ -10,6 +10,16 @@ const nextConfig = {
   // Native and worker-based packages stay plain Node modules instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "pg", "pino", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   typescript: { tsconfigPath: "tsconfig.json" },
+  experimental: {
+    // A form with attachments must reach its server action even when a file is over
+    // ATTACHMENT_MAX_MB (at most 20), so the form can say "file too large" in a field error
+    // instead of the browser showing a bare error page. Both limits default lower: server
+    // actions refuse bodies over 1 MB, and the proxy (proxy.ts) buffers at most 10 MB of a
+    // body and passes on the rest cut off. Bodies over 25 MB are refused by proxy.ts with 413
+    // (MAX_REQUEST_BODY_BYTES in lib/attachments/limits.ts is the same number).
+    serverActions: { bodySizeLimit: "25mb" },
+    proxyClientMaxBodySize: "25mb",
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -2,9 +2,16 @@
 // sends visitors without a locale in the URL to /de or /en by Accept-Language, and
 // sets a fresh CSP nonce plus the security headers on every response.
 import { NextResponse, type NextRequest } from "next/server";
+import { MAX_REQUEST_BODY_BYTES } from "@/lib/attachments/limits";
 import { env } from "@/lib/config/env";
 import { isLocale, negotiateLocale } from "@/lib/i18n/locales";
-import { contentSecurityPolicy, createNonce, mailPreviewPolicy, securityHeaders } from "@/lib/security/csp";
+import {
+  contentSecurityPolicy,
+  createNonce,
+  downloadPolicy,
+  mailPreviewPolicy,
+  securityHeaders,
+} from "@/lib/security/csp";
 
 export function proxy(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
@@ -15,7 +22,10 @@ export function proxy(request: NextRequest): NextResponse {
   let response: NextResponse;
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce, { development: e.NODE_ENV === "development", https: production });
-  if (!isApi && !isLocale(pathname.split("/")[1])) {
+  // Next.js would pass such a body on cut off at the limit, and the form would fail to parse (500).
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BODY_BYTES) {
+    response = new NextResponse("Request too large", { status: 413, headers: { "Content-Type": "text/plain" } });
+  } else if (!isApi && !isLocale(pathname.split("/")[1])) {
     const locale = negotiateLocale(request.headers.get("accept-language"));
     const target = new URL(`/${locale}${pathname === "/" ? "" : pathname}${search}`, request.url);
     response = NextResponse.redirect(target, 307);
@@ -27,9 +37,15 @@ export function proxy(request: NextRequest): NextResponse {
     requestHeaders.set("Content-Security-Policy", csp);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
-  response.headers.set("Content-Security-Policy", pathname.startsWith("/api/demo-mailbox/") ? mailPreviewPolicy : csp);
+  response.headers.set("Content-Security-Policy", policyFor(pathname, csp));
   for (const [name, value] of Object.entries(securityHeaders({ hsts: production }))) response.headers.set(name, value);
   return response;
+}
+
+function policyFor(pathname: string, pagePolicy: string): string {
+  if (pathname.startsWith("/api/demo-mailbox/")) return mailPreviewPolicy;
+  if (pathname.startsWith("/api/attachments/")) return downloadPolicy;
+  return pagePolicy;
 }
 
 export const config = {

@@ -24,6 +24,9 @@ export interface AppConfig {
   /** How the controller counts deadlines (Art. 12(3), Reg. 1182/71). */
   deadlinePolicy: DeadlinePolicy;
   unverifiedExpiryDays: number;
+  /** Where attachment files live: inside DATA_DIR, outside the web root. */
+  attachmentsDir: string;
+  attachmentMaxBytes: number;
 }
 
 export function databaseFlavor(url: string): DatabaseFlavor {
@@ -57,6 +60,8 @@ export function appConfig(): AppConfig {
       dueSoonDays: e.DUE_SOON_DAYS,
     },
     unverifiedExpiryDays: e.UNVERIFIED_EXPIRY_DAYS,
+    attachmentsDir: path.join(dataDir, "attachments"),
+    attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
   };
   return cached;
 }

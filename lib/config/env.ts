@@ -70,6 +70,13 @@ export const envSchema = z
       .transform((v) => [...new Set(v.split(",").map((d) => Number(d.trim())))]),
     /** Closed requests are reduced to what proves their handling this many years after closing. */
     RETENTION_YEARS: z.coerce.number({ error: "must be a whole number of years" }).int().min(1).max(30).default(3),
+    /** Largest file a data subject may attach, in megabytes (next.config.js lets a 25 MB form post through). */
+    ATTACHMENT_MAX_MB: z.coerce
+      .number({ error: "must be a whole number of megabytes" })
+      .int()
+      .min(1)
+      .max(20, "must be at most 20 (a form post may carry at most 25 MB, see next.config.js)")
+      .default(10),
     /** Run the background jobs inside the web server (one machine). Set false where `npm run worker` runs them. */
     JOBS_IN_SERVER: booleanString.default(true),
     /** How long in-flight requests may take to finish on SIGTERM before the server exits. */

@@ -10,8 +10,9 @@ import { applyRetention } from "./jobs/apply-retention";
 import { deliverOutbox } from "./jobs/deliver-outbox";
 import { expireUnverified } from "./jobs/expire-unverified";
 import { sendReminders } from "./jobs/send-reminders";
+import { sweepAttachments } from "./jobs/sweep-attachments";
 
-export const allJobs = [deliverOutbox, sendReminders, expireUnverified, applyRetention];
+export const allJobs = [deliverOutbox, sendReminders, expireUnverified, applyRetention, sweepAttachments];
 
 export function mailDeliveryFromConfig(): MailDelivery {
   const config = appConfig();

@@ -168,7 +168,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("jobs on %s", (flavo
     );
 
     const result = await applyRetention.run(context(new Date("2026-11-20T00:00:00Z")));
-    expect(result).toEqual({ minimised: 1, pending: 0 });
+    expect(result).toEqual({ minimised: 1, pending: 0, files: 0 });
     const kept = await db.request.findUniqueOrThrow({
       where: { id: old },
       include: { messages: true, notes: true, mails: true, tasks: true, auditEntries: { orderBy: { seq: "asc" } } },
@@ -211,6 +211,10 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("jobs on %s", (flavo
     // The accountability record itself still proves it was not altered.
     expect((await verifyAuditChains(db)).broken).toBeNull();
     expect((await db.request.findUniqueOrThrow({ where: { id: recent } })).minimisedAt).toBeNull();
-    expect(await applyRetention.run(context(new Date("2026-11-20T00:00:00Z")))).toEqual({ minimised: 0, pending: 0 });
+    expect(await applyRetention.run(context(new Date("2026-11-20T00:00:00Z")))).toEqual({
+      minimised: 0,
+      pending: 0,
+      files: 0,
+    });
   });
 });

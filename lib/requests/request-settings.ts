@@ -11,7 +11,11 @@ export interface MailSettings {
   authority: { name: { de: string; en: string }; address: string };
 }
 
-export type RequestSettings = Omit<WorkflowContext, "now"> & { mail: MailSettings };
+export type RequestSettings = Omit<WorkflowContext, "now"> & {
+  mail: MailSettings;
+  /** Where attachment files live; minimising a request deletes its files there. */
+  attachmentsDir: string;
+};
 
 /** The sender block every mail carries, in the mail's language. */
 export function mailSender(mail: MailSettings, language: "de" | "en") {

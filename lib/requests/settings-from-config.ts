@@ -10,6 +10,7 @@ export function requestSettingsFromConfig(config: AppConfig): RequestSettings {
   return {
     policy: config.deadlinePolicy,
     unverifiedExpiryDays: config.unverifiedExpiryDays,
+    attachmentsDir: config.attachmentsDir,
     mail: {
       publicUrl: config.publicUrl,
       portalName: { de: "Datenschutz-Portal", en: "Privacy Portal" },

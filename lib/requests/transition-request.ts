@@ -2,6 +2,8 @@
 // the request, checks who is acting, asks the state machine, and writes the change
 // together with its audit entry in one transaction. A concurrent change by someone
 // else makes it fail with "conflict" instead of overwriting.
+import { deleteAttachmentFiles } from "../attachments/attachment-files";
+import { discardAttachmentRows } from "../attachments/discard-attachments";
 import { appendAuditEntry } from "../audit/append-audit-entry";
 import type { Db } from "../db/client";
 import type { Tx } from "../db/tx";
@@ -44,7 +46,10 @@ export async function transitionRequest(
   now = new Date(),
 ): Promise<TransitionOutcome> {
   try {
-    return await db.$transaction((tx) => run(tx, args, settings, now));
+    const { outcome, discardedFiles } = await db.$transaction((tx) => run(tx, args, settings, now));
+    // Only once the rows are gone for good (see lib/attachments/discard-attachments.ts).
+    await deleteAttachmentFiles(settings.attachmentsDir, discardedFiles);
+    return outcome;
   } catch (error) {
     if (error instanceof Abort) return { ok: false, error: error.failure };
     // Two writers raced for the same audit sequence number, or (SQLite, two processes) for the write lock.
@@ -56,7 +61,12 @@ export async function transitionRequest(
   }
 }
 
-async function run(tx: Tx, args: TransitionArgs, settings: RequestSettings, now: Date): Promise<TransitionOutcome> {
+async function run(
+  tx: Tx,
+  args: TransitionArgs,
+  settings: RequestSettings,
+  now: Date,
+): Promise<{ outcome: TransitionOutcome; discardedFiles: string[] }> {
   const context = { policy: settings.policy, unverifiedExpiryDays: settings.unverifiedExpiryDays, now };
   const request = await tx.request.findUnique({
     where: { id: args.requestId },
@@ -128,10 +138,12 @@ async function run(tx: Tx, args: TransitionArgs, settings: RequestSettings, now:
     },
   });
   if (updated.count !== 1) throw new Abort({ code: "conflict" });
+  const discardedFiles: string[] = [];
   if (minimise) {
     // The chain commits to these by digest only, so erasing them keeps it verifiable.
     await tx.auditEntry.updateMany({ where: { requestId: request.id }, data: { ip: null, userAgent: null } });
     await tx.auditText.updateMany({ where: { requestId: request.id }, data: { text: null } });
+    discardedFiles.push(...(await discardAttachmentRows(tx, request.id)));
   }
 
   const dueDate = result.changes.dueDate ?? request.dueDate;
@@ -150,7 +162,7 @@ async function run(tx: Tx, args: TransitionArgs, settings: RequestSettings, now:
     settings: settings.mail,
   });
   for (const mail of mails) await enqueueMail(tx, mail, now);
-  return { ok: true, status: result.to, auditEntryId: entry.id, dueDate };
+  return { outcome: { ok: true, status: result.to, auditEntryId: entry.id, dueDate }, discardedFiles };
 }
 
 /** What is left of the requester once a request is minimised: no name, no details, the address as a digest. */

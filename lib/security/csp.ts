@@ -46,3 +46,9 @@ export function securityHeaders(options: { hsts: boolean }): Record<string, stri
  */
 export const mailPreviewPolicy =
   "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+
+/**
+ * For attachment downloads: whatever a browser makes of the bytes runs in an opaque origin
+ * with nothing allowed, should it ever render them instead of saving them.
+ */
+export const downloadPolicy = "sandbox; default-src 'none'; frame-ancestors 'none'";

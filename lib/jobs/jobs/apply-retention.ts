@@ -1,8 +1,10 @@
 // Storage limitation (Art. 5(1)(e)) for the portal's own records: a request closed
 // longer ago than the retention period keeps only what proves how it was handled
 // (Art. 5(2)): its type, status, dates, deadlines and the audit chain's events.
-// Everything that says who the person was or what they wrote goes. (Attachment files
-// are deleted with their rows once the intake stores files; today no file exists.)
+// Everything that says who the person was or what they wrote goes, attachments too: their
+// rows in the transaction, their files after it committed.
+import { deleteAttachmentFiles } from "../../attachments/attachment-files";
+import { discardAttachmentRows } from "../../attachments/discard-attachments";
 import { appendAuditEntry } from "../../audit/append-audit-entry";
 import { minimisedAddress } from "../../requests/minimised-address";
 import type { Job } from "../job";
@@ -12,7 +14,7 @@ class ChangedMeanwhile extends Error {}
 export const applyRetention: Job = {
   name: "apply-retention",
   everyMs: 6 * 60 * 60 * 1000,
-  async run({ db, clock, retentionYears }) {
+  async run({ db, clock, retentionYears, settings }) {
     const now = clock();
     const cutoff = new Date(now);
     cutoff.setUTCFullYear(cutoff.getUTCFullYear() - retentionYears);
@@ -22,6 +24,7 @@ export const applyRetention: Job = {
       take: 200,
     });
     let minimised = 0;
+    let files = 0;
     for (const request of due) {
       const done = await db
         .$transaction(async (tx) => {
@@ -54,7 +57,7 @@ export const applyRetention: Job = {
           if (updated.count !== 1) throw new ChangedMeanwhile();
           await tx.requestMessage.updateMany({ where: { requestId: request.id }, data: { body: "" } });
           await tx.internalNote.deleteMany({ where: { requestId: request.id } });
-          await tx.attachment.deleteMany({ where: { requestId: request.id } });
+          const storageKeys = await discardAttachmentRows(tx, request.id);
           // Keep that a notice was sent and when; drop the address and what it said.
           await tx.fulfilmentTask.updateMany({ where: { requestId: request.id }, data: { note: null } });
           const mails = await tx.outboundMail.findMany({
@@ -77,14 +80,16 @@ export const applyRetention: Job = {
           // The chain commits to these only through digests, so erasing them keeps it verifiable.
           await tx.auditText.updateMany({ where: { requestId: request.id }, data: { text: null } });
           await tx.auditEntry.updateMany({ where: { requestId: request.id }, data: { ip: null, userAgent: null } });
-          return true;
+          return storageKeys;
         })
         .catch((error: unknown) => {
-          if (error instanceof ChangedMeanwhile) return false;
+          if (error instanceof ChangedMeanwhile) return null;
           throw error;
         });
-      if (done) minimised++;
+      if (!done) continue;
+      minimised++;
+      files += await deleteAttachmentFiles(settings.attachmentsDir, done);
     }
-    return { minimised, pending: due.length - minimised };
+    return { minimised, pending: due.length - minimised, files };
   },
 };

@@ -1,0 +1,67 @@
+// An attachment's bytes for the person asking: the data subject of its request, or staff
+// (whose role is read from the database, not trusted from the session). Anyone else gets
+// the answer a missing id gets, so nobody learns which attachment ids exist. The bytes are
+// checked against the digest stored at upload: a changed file is reported, never served.
+import "server-only";
+import { createHash } from "node:crypto";
+import { currentSession } from "../auth/session";
+import { appConfig } from "../config/app-config";
+import { db as defaultDb, type Db } from "../db/client";
+import { logger } from "../log/logger";
+import { readAttachmentFile } from "./attachment-files";
+
+export interface Viewer {
+  userId: string;
+  email: string;
+  /** The staff role the session claims; it counts only while the database still says so. */
+  role: string | null;
+}
+
+export type OpenAttachmentResult =
+  | { status: "signed_out" }
+  | { status: "not_found" }
+  /** The file is missing or no longer matches its digest (logged with the attachment id). */
+  | { status: "unavailable" }
+  | { status: "ok"; fileName: string; contentType: string; bytes: Buffer };
+
+/** For the download route: the signed-in person of this request. */
+export async function openAttachment(id: string): Promise<OpenAttachmentResult> {
+  const session = await currentSession();
+  if (!session) return { status: "signed_out" };
+  const { id: userId, email, role } = session.user;
+  return openAttachmentAs(defaultDb(), { userId, email, role }, id, appConfig().attachmentsDir);
+}
+
+/** The same for a given viewer; separate so the rules can be tested against a real database without a session. */
+export async function openAttachmentAs(db: Db, viewer: Viewer, id: string, dir: string): Promise<OpenAttachmentResult> {
+  const attachment = await db.attachment.findUnique({
+    where: { id },
+    include: { request: { select: { subjectUserId: true, subjectEmail: true } } },
+  });
+  if (!attachment || !(await mayOpen(db, viewer, attachment.request))) return { status: "not_found" };
+
+  let bytes: Buffer;
+  try {
+    bytes = await readAttachmentFile(dir, attachment.storageKey);
+  } catch (error) {
+    logger.error({ err: error, attachmentId: id }, "attachment file cannot be read");
+    return { status: "unavailable" };
+  }
+  if (createHash("sha256").update(bytes).digest("hex") !== attachment.sha256) {
+    logger.error({ attachmentId: id }, "attachment file does not match its digest: not served");
+    return { status: "unavailable" };
+  }
+  return { status: "ok", fileName: attachment.fileName, contentType: attachment.contentType, bytes };
+}
+
+async function mayOpen(
+  db: Db,
+  viewer: Viewer,
+  request: { subjectUserId: string | null; subjectEmail: string },
+): Promise<boolean> {
+  if (request.subjectUserId !== null && request.subjectUserId === viewer.userId) return true;
+  if (request.subjectEmail === viewer.email.toLowerCase()) return true;
+  if (!viewer.role) return false;
+  const user = await db.user.findUnique({ where: { id: viewer.userId }, select: { role: true } });
+  return user?.role === viewer.role;
+}
