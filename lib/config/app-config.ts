@@ -3,6 +3,7 @@
 import path from "node:path";
 import type { DeadlinePolicy } from "../deadlines";
 import { controllerHolidayRegion, controllerTimeZone } from "../privacy/controller-settings";
+import type { RateLimitSettings } from "../security/rate-limit-settings";
 import { env, type Env } from "./env";
 import { loadOrCreateSecrets } from "./secrets";
 
@@ -24,6 +25,9 @@ export interface AppConfig {
   /** How the controller counts deadlines (Art. 12(3), Reg. 1182/71). */
   deadlinePolicy: DeadlinePolicy;
   unverifiedExpiryDays: number;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (scripts/server/client-address.ts). */
+  trustProxyHops: number;
+  rateLimits: RateLimitSettings;
 }
 
 export function databaseFlavor(url: string): DatabaseFlavor {
@@ -57,6 +61,16 @@ export function appConfig(): AppConfig {
       dueSoonDays: e.DUE_SOON_DAYS,
     },
     unverifiedExpiryDays: e.UNVERIFIED_EXPIRY_DAYS,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    rateLimits: {
+      windowSeconds: e.RATE_LIMIT_WINDOW_MINUTES * 60,
+      points: {
+        submission_ip: e.RATE_LIMIT_SUBMISSIONS_PER_IP,
+        submission_email: e.RATE_LIMIT_SUBMISSIONS_PER_EMAIL,
+        sign_in_ip: e.RATE_LIMIT_SIGN_IN_PER_IP,
+        sign_in_email: e.RATE_LIMIT_SIGN_IN_PER_EMAIL,
+      },
+    },
   };
   return cached;
 }
