@@ -11,6 +11,7 @@
 // their window; the store deletes those expired an hour ago every five minutes.
 import { createHmac } from "node:crypto";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { normaliseEmail } from "../auth/adapter";
 import { appConfig } from "../config/app-config";
 import type { Db } from "../db/client";
 import type { LimitName, RateLimitSettings } from "./rate-limit-settings";
@@ -63,7 +64,7 @@ export async function consumeLimits(
 
 /** The stored key: an HMAC of the address, email addresses in their normal form so that case does not dodge the limit. */
 export function limitKey(limit: LimitName, key: string, secret: string): string {
-  const normal = limit.endsWith("_email") ? key.trim().toLowerCase() : key.trim();
+  const normal = limit.endsWith("_email") ? normaliseEmail(key) : key.trim();
   return createHmac("sha256", secret).update(normal).digest("hex");
 }
 
