@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     port: PORT,
     dev,
     shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS,
+    trustProxyHops: config.trustProxyHops,
     beforeClose: async () => jobs?.stop(),
   });
   if (JOBS_IN_SERVER) jobs = startJobsProcess(root);

@@ -19,6 +19,7 @@ export function SignInForm({ locale, callbackUrl }: { locale: "de" | "en"; callb
   useEffect(() => {
     if (state.error) field.current?.focus();
   }, [state]);
+  const invalid = state.error === "invalid_email";
   const describedBy = state.error ? "sign-in-email-hint sign-in-email-error" : "sign-in-email-hint";
   return (
     // noValidate: our own message (announced, and the same with and without JavaScript) instead of the browser's bubble.
@@ -38,15 +39,21 @@ export function SignInForm({ locale, callbackUrl }: { locale: "de" | "en"; callb
           inputMode="email"
           required
           defaultValue={state.email}
-          aria-invalid={state.error ? true : undefined}
+          aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           ref={field}
           autoFocus={Boolean(state.error)}
           className="input"
         />
-        {state.error ? (
+        {invalid ? (
           <p id="sign-in-email-error" className="field__error" role="alert">
             {t("emailInvalid")}
+          </p>
+        ) : null}
+        {state.error === "too_many" ? (
+          // Not the address's fault, so no aria-invalid; the field still points at the message, and takes the focus.
+          <p id="sign-in-email-error" className="callout callout--warning" role="alert">
+            {t("tooMany", { minutes: state.retryAfterMinutes ?? 60 })}
           </p>
         ) : null}
       </div>

@@ -15,3 +15,16 @@ if (!fs.existsSync(CHROMIUM)) {
     `Chromium is missing at ${CHROMIUM}: install it with "apt-get install -y chromium" (the test suite installs nothing itself).`,
   );
 }
+
+/**
+ * The abuse limits of the e2e portals (scripts/test/e2e-server.ts). Every spec's browser reaches the portal from
+ * 127.0.0.1, so the per-IP limits are out of the way; the per-email ones stay, since specs use addresses of their
+ * own, and e2e/rate-limits.spec.ts reaches them from addresses of its own (TRUST_PROXY_HOPS=1 + X-Forwarded-For).
+ */
+export const E2E_RATE_LIMITS = {
+  TRUST_PROXY_HOPS: "1",
+  RATE_LIMIT_SUBMISSIONS_PER_IP: "10000",
+  RATE_LIMIT_SIGN_IN_PER_IP: "10000",
+  RATE_LIMIT_SUBMISSIONS_PER_EMAIL: "20",
+  RATE_LIMIT_SIGN_IN_PER_EMAIL: "20",
+} as const;

@@ -3,6 +3,7 @@
 import path from "node:path";
 import type { DeadlinePolicy } from "../deadlines";
 import { controllerHolidayRegion, controllerTimeZone } from "../privacy/controller-settings";
+import type { RateLimitSettings } from "../security/rate-limit-settings";
 import { env, type Env } from "./env";
 import { loadOrCreateSecrets } from "./secrets";
 
@@ -27,6 +28,9 @@ export interface AppConfig {
   /** Where attachment files live: inside DATA_DIR, outside the web root. */
   attachmentsDir: string;
   attachmentMaxBytes: number;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (scripts/server/client-address.ts). */
+  trustProxyHops: number;
+  rateLimits: RateLimitSettings;
 }
 
 export function databaseFlavor(url: string): DatabaseFlavor {
@@ -62,6 +66,16 @@ export function appConfig(): AppConfig {
     unverifiedExpiryDays: e.UNVERIFIED_EXPIRY_DAYS,
     attachmentsDir: path.join(dataDir, "attachments"),
     attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    rateLimits: {
+      windowSeconds: e.RATE_LIMIT_WINDOW_MINUTES * 60,
+      points: {
+        submission_ip: e.RATE_LIMIT_SUBMISSIONS_PER_IP,
+        submission_email: e.RATE_LIMIT_SUBMISSIONS_PER_EMAIL,
+        sign_in_ip: e.RATE_LIMIT_SIGN_IN_PER_IP,
+        sign_in_email: e.RATE_LIMIT_SIGN_IN_PER_EMAIL,
+      },
+    },
   };
   return cached;
 }

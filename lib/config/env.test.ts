@@ -23,6 +23,12 @@ describe("environment", () => {
       PORTAL_MODE: "demo",
       DATA_DIR: "./data",
       SMTP_SECURE: "starttls",
+      TRUST_PROXY_HOPS: 0,
+      RATE_LIMIT_WINDOW_MINUTES: 60,
+      RATE_LIMIT_SUBMISSIONS_PER_IP: 10,
+      RATE_LIMIT_SUBMISSIONS_PER_EMAIL: 5,
+      RATE_LIMIT_SIGN_IN_PER_IP: 10,
+      RATE_LIMIT_SIGN_IN_PER_EMAIL: 5,
     });
   });
 
@@ -42,6 +48,9 @@ describe("environment", () => {
     [{ NEXTAUTH_SECRET: "too-short" }, /NEXTAUTH_SECRET must be at least 32 characters/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of/],
     [{ SEED_DEMO_DATA: "maybe" }, /SEED_DEMO_DATA must be one of/],
+    [{ TRUST_PROXY_HOPS: "-1" }, /^Invalid configuration: TRUST_PROXY_HOPS /],
+    [{ RATE_LIMIT_SIGN_IN_PER_EMAIL: "0" }, /RATE_LIMIT_SIGN_IN_PER_EMAIL must be a whole number of attempts/],
+    [{ RATE_LIMIT_WINDOW_MINUTES: "1441" }, /RATE_LIMIT_WINDOW_MINUTES must be at most 1440/],
   ])("rejects %o with one line naming the variable", (source, message) => {
     const text = errorOf(source);
     expect(text).toMatch(message);

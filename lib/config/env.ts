@@ -21,6 +21,9 @@ const databaseUrl = z
 const portError = { error: "must be a port number from 1 to 65535" };
 const port = z.coerce.number(portError).int(portError).min(1, portError).max(65535, portError);
 
+const attemptsError = { error: "must be a whole number of attempts from 1 to 10000" };
+const attempts = z.coerce.number(attemptsError).int(attemptsError).min(1, attemptsError).max(10_000, attemptsError);
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -79,6 +82,22 @@ export const envSchema = z
       .default(10),
     /** Run the background jobs inside the web server (one machine). Set false where `npm run worker` runs them. */
     JOBS_IN_SERVER: booleanString.default(true),
+    /**
+     * How many reverse proxies stand between the clients and this server. 0: the client is the socket's peer;
+     * N: the address N entries from the right of X-Forwarded-For (each trusted proxy appends one).
+     */
+    TRUST_PROXY_HOPS: z.coerce.number({ error: "must be a whole number of proxies" }).int().min(0).max(10).default(0),
+    /** Abuse limits: how many attempts one IP address or one email address may make per window. */
+    RATE_LIMIT_WINDOW_MINUTES: z.coerce
+      .number({ error: "must be a whole number of minutes" })
+      .int()
+      .min(1)
+      .max(1440, "must be at most 1440 (one day)")
+      .default(60),
+    RATE_LIMIT_SUBMISSIONS_PER_IP: attempts.default(10),
+    RATE_LIMIT_SUBMISSIONS_PER_EMAIL: attempts.default(5),
+    RATE_LIMIT_SIGN_IN_PER_IP: attempts.default(10),
+    RATE_LIMIT_SIGN_IN_PER_EMAIL: attempts.default(5),
     /** How long in-flight requests may take to finish on SIGTERM before the server exits. */
     SHUTDOWN_TIMEOUT_MS: z.coerce
       .number({ error: "must be a number of milliseconds" })

@@ -6,6 +6,7 @@ import http from "node:http";
 import next from "next";
 import { disconnectDb } from "../../lib/db/client";
 import { logger } from "../../lib/log/logger";
+import { stampClientAddress } from "../../lib/security/client-address";
 
 export interface ServeOptions {
   root: string;
@@ -13,6 +14,8 @@ export interface ServeOptions {
   port: number;
   dev: boolean;
   shutdownTimeoutMs: number;
+  /** Reverse proxies in front of this server whose X-Forwarded-For entries count (TRUST_PROXY_HOPS). */
+  trustProxyHops: number;
   /** Runs after the server stopped accepting requests, before the database closes (e.g. stop the jobs). */
   beforeClose?: () => Promise<void>;
 }
@@ -23,6 +26,8 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
   await app.prepare();
 
   const server = http.createServer((req, res) => {
+    // Server actions see only headers: this one tells them the client's address (lib/security/client-context.ts).
+    stampClientAddress(req.headers, req.socket.remoteAddress, options.trustProxyHops);
     void handle(req, res);
   });
   await new Promise<void>((resolve, reject) => {

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { E2E_DEMO_PORT, E2E_PORT, SINK_SMTP_PORT } from "../../e2e/support/environment";
+import { E2E_DEMO_PORT, E2E_PORT, E2E_RATE_LIMITS, SINK_SMTP_PORT } from "../../e2e/support/environment";
 import { dropPostgresDatabase } from "./postgres";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -28,6 +28,7 @@ Object.assign(process.env, {
   PORT: String(demo ? E2E_DEMO_PORT : E2E_PORT),
   PUBLIC_URL: `http://127.0.0.1:${demo ? E2E_DEMO_PORT : E2E_PORT}`,
   ...mail,
+  ...E2E_RATE_LIMITS,
   SEED_DEMO_DATA: "true",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 });

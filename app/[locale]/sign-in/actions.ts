@@ -8,10 +8,14 @@ import { safeCallbackPath, signInFormSchema } from "@/lib/auth/sign-in-form";
 import { appConfig } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import { isLocale } from "@/lib/i18n/locales";
+import { clientContext } from "@/lib/security/client-context";
+import { consumeLimits } from "@/lib/security/rate-limit";
 
 export interface SignInFormState {
-  error: "invalid_email" | null;
+  error: "invalid_email" | "too_many" | null;
   email: string;
+  /** With too_many: when the person may try again. */
+  retryAfterMinutes?: number;
 }
 
 export async function requestSignInLink(_previous: SignInFormState, form: FormData): Promise<SignInFormState> {
@@ -22,6 +26,15 @@ export async function requestSignInLink(_previous: SignInFormState, form: FormDa
     callbackUrl: form.get("callbackUrl") ?? undefined,
   });
   if (!parsed.success) return { error: "invalid_email", email: String(form.get("email") ?? "").slice(0, 254) };
+  // Every address counts alike, known or not: the limit's answer tells nobody whether we know it.
+  const { ip } = await clientContext();
+  const limits = await consumeLimits(db(), [
+    { limit: "sign_in_ip", key: ip },
+    { limit: "sign_in_email", key: parsed.data.email },
+  ]);
+  if (!limits.ok) {
+    return { error: "too_many", email: parsed.data.email, retryAfterMinutes: Math.ceil(limits.retryAfterSeconds / 60) };
+  }
   // A filled honeypot is a robot: it gets the answer everyone gets, and no mail goes out.
   if (!parsed.data.website) {
     await sendSignInLink(

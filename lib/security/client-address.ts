@@ -1,0 +1,42 @@
+// Who is on the other end of a request, as far as this server can know. Server actions see only
+// headers, so the Node server (scripts/server/serve.ts) writes the answer into CLIENT_IP_HEADER on
+// every request, replacing whatever the client sent under that name: nobody can choose their own
+// address. X-Forwarded-For is client-written text except for the entries our own proxies append at
+// its right end, so it is read only with TRUST_PROXY_HOPS > 0, and only that many entries from the right.
+import { isIP } from "node:net";
+
+export const CLIENT_IP_HEADER = "x-portal-client-ip";
+
+type Headers = Record<string, string | string[] | undefined>;
+
+/** The client's address: the socket's peer, or with hops > 0 the entry that many hops from the right of X-Forwarded-For. */
+export function clientAddress(headers: Headers, socketAddress: string | undefined, hops: number): string | null {
+  if (hops > 0) {
+    const forwarded = [headers["x-forwarded-for"] ?? []]
+      .flat()
+      .flatMap((value) => value.split(","))
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    // Fewer entries than proxies: the request came through fewer of them (or none), and every entry
+    // there is was still written by one of ours, so the leftmost is the farthest address we can trust.
+    if (forwarded.length > 0) return normaliseAddress(forwarded[Math.max(0, forwarded.length - hops)]!);
+  }
+  return socketAddress ? normaliseAddress(socketAddress) : null;
+}
+
+/** Overwrites CLIENT_IP_HEADER in a Node request's headers with what clientAddress says (removes it when unknown). */
+export function stampClientAddress(headers: Headers, socketAddress: string | undefined, hops: number): void {
+  const address = clientAddress(headers, socketAddress, hops);
+  delete headers[CLIENT_IP_HEADER];
+  if (address) headers[CLIENT_IP_HEADER] = address;
+}
+
+/** A plain IPv4 or IPv6 address, or null: IPv4-mapped IPv6 becomes IPv4, a proxy's "[v6]:port" or "v4:port" loses the port. */
+export function normaliseAddress(raw: string): string | null {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(raw);
+  const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(raw);
+  const address = (bracketed?.[1] ?? v4WithPort?.[1] ?? raw).toLowerCase();
+  if (!isIP(address)) return null;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
+  return mapped ? mapped[1]! : address;
+}

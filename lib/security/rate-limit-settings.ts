@@ -1,0 +1,11 @@
+// The abuse limits by name, as the configuration sets them (lib/config/env.ts: RATE_LIMIT_*).
+
+export const limitNames = ["submission_ip", "submission_email", "sign_in_ip", "sign_in_email"] as const;
+export type LimitName = (typeof limitNames)[number];
+
+export interface RateLimitSettings {
+  /** The length of one counting window; a key's count starts again when its window is over. */
+  windowSeconds: number;
+  /** How many attempts one key may make per window, by limit. */
+  points: Record<LimitName, number>;
+}

@@ -1,0 +1,109 @@
+// The abuse limits against real databases: counts, refusals with a retry time, independent keys,
+// windows that pass, and concurrent attempts that are all counted.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { privateDatabase } from "../../scripts/test/private-database";
+import { createDb, type Db } from "../db/client";
+import { consumeLimits, limitKey, type RateLimitContext } from "./rate-limit";
+
+const secret = "a-test-secret-of-at-least-32-characters!";
+
+function context(points: number, windowSeconds = 3600): RateLimitContext {
+  return {
+    secret,
+    windowSeconds,
+    points: { submission_ip: points, submission_email: points, sign_in_ip: points, sign_in_email: points },
+  };
+}
+
+describe.each(inject("testDatabases").map((d) => d.flavor))("abuse limits on %s", (flavor) => {
+  let db: Db;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const database = await privateDatabase(flavor, "ratelimit");
+    db = createDb(database.url);
+    drop = database.drop;
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await drop();
+  });
+
+  it("refuses the attempt after the limit, with the time left in the window", async () => {
+    const limits = context(3);
+    const attempt = [{ limit: "sign_in_ip", key: "198.51.100.1" }] as const;
+    for (let i = 0; i < 3; i++) expect(await consumeLimits(db, [...attempt], limits)).toEqual({ ok: true });
+    const refused = await consumeLimits(db, [...attempt], limits);
+    expect(refused).toMatchObject({ ok: false, limit: "sign_in_ip" });
+    if (refused.ok) throw new Error("unreachable");
+    expect(refused.retryAfterSeconds).toBeGreaterThan(3590);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(3600);
+  });
+
+  it("counts each key and each limit on its own; an email address in any case is one key", async () => {
+    const limits = context(1);
+    const ok = { ok: true };
+    expect(await consumeLimits(db, [{ limit: "sign_in_email", key: "Anna@Example.org" }], limits)).toEqual(ok);
+    expect(await consumeLimits(db, [{ limit: "sign_in_email", key: " anna@example.org" }], limits)).toMatchObject({
+      ok: false,
+      limit: "sign_in_email",
+    });
+    expect(await consumeLimits(db, [{ limit: "sign_in_email", key: "jonas@example.org" }], limits)).toEqual(ok);
+    expect(await consumeLimits(db, [{ limit: "submission_email", key: "anna@example.org" }], limits)).toEqual(ok);
+    expect(await consumeLimits(db, [{ limit: "submission_ip", key: "198.51.100.2" }], limits)).toEqual(ok);
+    expect(await consumeLimits(db, [{ limit: "submission_ip", key: "198.51.100.3" }], limits)).toEqual(ok);
+  });
+
+  it("counts every named limit, names the refusing one, and skips an unknown address", async () => {
+    const limits = context(2);
+    const attempt = (email: string) =>
+      consumeLimits(
+        db,
+        [
+          { limit: "submission_ip", key: null },
+          { limit: "submission_email", key: email },
+        ],
+        limits,
+      );
+    expect(await attempt("lea@example.org")).toEqual({ ok: true });
+    expect(await attempt("lea@example.org")).toEqual({ ok: true });
+    expect(await attempt("lea@example.org")).toMatchObject({ ok: false, limit: "submission_email" });
+    expect(await attempt("ben@example.org")).toEqual({ ok: true });
+  });
+
+  it("starts again when the window has passed", async () => {
+    const limits = context(1, 1);
+    const attempt = [{ limit: "sign_in_ip", key: "198.51.100.4" }] as const;
+    expect(await consumeLimits(db, [...attempt], limits)).toEqual({ ok: true });
+    expect(await consumeLimits(db, [...attempt], limits)).toEqual({
+      ok: false,
+      limit: "sign_in_ip",
+      retryAfterSeconds: 1,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await consumeLimits(db, [...attempt], limits)).toEqual({ ok: true });
+  });
+
+  it("lets exactly the limit through when attempts come at once", async () => {
+    const limits = context(5);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => consumeLimits(db, [{ limit: "submission_ip", key: "198.51.100.5" }], limits)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(results.filter((r) => !r.ok)).toHaveLength(15);
+  });
+
+  it("stores no address, only its keyed hash, with an expiry", async () => {
+    await consumeLimits(db, [{ limit: "sign_in_email", key: "secret.person@example.org" }], context(5));
+    const rows = await db.rateLimit.findMany();
+    expect(JSON.stringify(rows)).not.toMatch(/example\.org|198\.51\.100/);
+    expect(rows.map((r) => r.key)).toContain(
+      `sign_in_email:${limitKey("sign_in_email", "secret.person@example.org", secret)}`,
+    );
+    expect(rows.every((r) => r.expire instanceof Date)).toBe(true);
+    // Another secret gives another key: the hash cannot be recomputed from a guessed address alone.
+    expect(limitKey("sign_in_email", "secret.person@example.org", "another-secret")).not.toBe(
+      limitKey("sign_in_email", "secret.person@example.org", secret),
+    );
+  });
+});

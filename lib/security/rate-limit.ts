@@ -1,0 +1,93 @@
+// Abuse limits: how often one IP address or one email address may submit a request or ask for a
+// sign-in link per window. Counters live in the database (table RateLimit), so every server
+// process counts together, through rate-limiter-flexible's Prisma store. That store works with
+// Prisma 7 and its driver adapters on both engines: a hit is `deleteMany` of the key's expired row,
+// then an `upsert` that increments in the database (Prisma runs it as INSERT … ON CONFLICT DO
+// UPDATE), so concurrent attempts are all counted; rate-limit.test.ts checks this on SQLite and
+// PostgreSQL. Windows are fixed: a key's window starts at its first attempt.
+//
+// Keys are personal data, so the table holds only HMAC-SHA256(NEXTAUTH_SECRET, address): without
+// the secret a row cannot be traced back to an address, even by trying likely ones. Rows expire with
+// their window; the store deletes those expired an hour ago every five minutes.
+import { createHmac } from "node:crypto";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { normaliseEmail } from "../auth/adapter";
+import { appConfig } from "../config/app-config";
+import type { Db } from "../db/client";
+import type { LimitName, RateLimitSettings } from "./rate-limit-settings";
+
+export interface LimitAttempt {
+  limit: LimitName;
+  /** An IP or email address; null or empty (unknown) skips this limit, the others still count. */
+  key: string | null | undefined;
+}
+
+export type LimitResult = { ok: true } | { ok: false; limit: LimitName; retryAfterSeconds: number };
+
+export interface RateLimitContext extends RateLimitSettings {
+  /** The key of the HMAC that stands in for each address. */
+  secret: string;
+}
+
+export function rateLimitContext(): RateLimitContext {
+  const config = appConfig();
+  return { ...config.rateLimits, secret: config.nextauthSecret };
+}
+
+/**
+ * Counts one attempt against every named limit (all of them, even when one is already over) and
+ * says whether all allowed it. Refused, it names the limit that keeps the client waiting longest.
+ */
+export async function consumeLimits(
+  db: Db,
+  attempts: LimitAttempt[],
+  context: RateLimitContext = rateLimitContext(),
+): Promise<LimitResult> {
+  const refusals = await Promise.all(
+    attempts
+      .filter((attempt) => attempt.key)
+      .map(async ({ limit, key }) => {
+        try {
+          await limiter(db, limit, context).consume(limitKey(limit, key!, context.secret));
+          return null;
+        } catch (outcome) {
+          if (!(outcome instanceof RateLimiterRes)) throw outcome;
+          return { limit, retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)) };
+        }
+      }),
+  );
+  const worst = refusals
+    .filter((refusal) => refusal !== null)
+    .sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds)[0];
+  return worst ? { ok: false, ...worst } : { ok: true };
+}
+
+/** The stored key: an HMAC of the address, email addresses in their normal form so that case does not dodge the limit. */
+export function limitKey(limit: LimitName, key: string, secret: string): string {
+  const normal = limit.endsWith("_email") ? normaliseEmail(key) : key.trim();
+  return createHmac("sha256", secret).update(normal).digest("hex");
+}
+
+// One limiter per client and setting: each starts a cleanup timer, so they are made once, not per call.
+const limiters = new WeakMap<Db, Map<string, RateLimiterPrisma>>();
+
+function limiter(db: Db, limit: LimitName, context: RateLimitSettings): RateLimiterPrisma {
+  const points = context.points[limit];
+  const id = `${limit}:${points}:${context.windowSeconds}`;
+  const forDb = limiters.get(db) ?? new Map<string, RateLimiterPrisma>();
+  limiters.set(db, forDb);
+  let made = forDb.get(id);
+  if (!made) {
+    // tableName is the Prisma client's delegate (db.rateLimit), which the package's types leave out.
+    const options = {
+      storeClient: db,
+      tableName: "rateLimit",
+      keyPrefix: limit,
+      points,
+      duration: context.windowSeconds,
+    };
+    made = new RateLimiterPrisma(options);
+    forDb.set(id, made);
+  }
+  return made;
+}
