@@ -42,18 +42,26 @@ export function RequestForm({ type, locale, choices, signedInEmail, limits, noti
 
   const ids = (list: { id: string }[]) => list.map((c) => c.id);
   function checkInBrowser(event: FormEvent<HTMLFormElement>) {
+    const data = new FormData(event.currentTarget);
     const check = validateRequestForm(
       type,
-      new FormData(event.currentTarget),
+      data,
       { categories: ids(choices.categories), processing: ids(choices.processing), consents: ids(choices.consents) },
       signedInEmail,
     );
-    if (check.ok || check.honeypot) {
+    if (check.honeypot) return;
+    const found: FieldErrors = check.ok ? {} : { ...check.errors };
+    // What the browser can tell about the files: how many and how large (their content the server checks).
+    const files = data.getAll("attachments").filter((f): f is File => typeof f !== "string" && f.name !== "");
+    const tooLarge = files.find((f) => f.size > limits.megabytes * 1024 * 1024);
+    if (files.length > limits.files) found.attachments = { code: "file_too_many", max: limits.files };
+    else if (tooLarge) found.attachments = { code: "file_too_large", max: limits.megabytes, fileName: tooLarge.name };
+    if (Object.keys(found).length === 0) {
       setClientErrors(null);
       return;
     }
     event.preventDefault();
-    setClientErrors(check.errors);
+    setClientErrors(found);
     // After React has shown the summary.
     requestAnimationFrame(() => summary.current?.focus());
   }

@@ -1,6 +1,8 @@
 // A field's problem as a code the form turns into words in the person's language. zod's own
 // messages are for developers; ours say what to do.
 import type { z } from "zod";
+import type { UploadError } from "../../attachments/check-uploads";
+import type { UploadLimits } from "../../attachments/limits";
 
 export const fieldErrorCodes = [
   "required",
@@ -16,6 +18,7 @@ export const fieldErrorCodes = [
   "file_wrong_type",
   "file_too_many",
   "file_name_too_long",
+  "file_empty",
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -53,4 +56,24 @@ export function fieldErrorOf(issue: z.core.$ZodIssue): FieldError {
 /** Adds an error unless the field already has one (the first problem is the one to fix first). */
 export function addFieldError(errors: FieldErrors, field: string, error: FieldError): void {
   if (!errors[field]) errors[field] = error;
+}
+
+const uploadCodes: Record<UploadError, FieldErrorCode> = {
+  too_large: "file_too_large",
+  wrong_type: "file_wrong_type",
+  too_many: "file_too_many",
+  name_too_long: "file_name_too_long",
+  empty: "file_empty",
+};
+
+/** An attachment's problem (lib/attachments/check-uploads.ts) as the form's field error. */
+export function uploadFieldError(failure: { error: UploadError; fileName: string }, limits: UploadLimits): FieldError {
+  const code = uploadCodes[failure.error];
+  const max =
+    failure.error === "too_large"
+      ? Math.floor(limits.maxBytesPerFile / (1024 * 1024))
+      : failure.error === "too_many"
+        ? limits.maxFiles
+        : undefined;
+  return { code, fileName: failure.fileName, ...(max !== undefined ? { max } : {}) };
 }

@@ -2,14 +2,17 @@
 // request awaiting confirmation together with its confirmation mail, or, for a subject already
 // signed in with the same address, store and confirm it at once (their session is the proof).
 // Never throws for bad input: every outcome is something the form can show.
+import { checkUploads } from "../../attachments/check-uploads";
+import type { UploadLimits } from "../../attachments/limits";
+import { withStagedAttachments, type StagedAttachments } from "../../attachments/store-attachments";
 import type { SignInLinkSettings } from "../../auth/sign-in-link";
 import type { Db } from "../../db/client";
 import { currentStatementVersion } from "../../privacy";
 import type { RequestSettings } from "../request-settings";
 import type { RequestType } from "../request-types";
-import { submitRequest, type AfterSubmit } from "../submit-request";
+import { submitRequest } from "../submit-request";
 import { transitionRequest } from "../transition-request";
-import type { FieldErrors } from "./field-errors";
+import { uploadFieldError, type FieldErrors } from "./field-errors";
 import { queueConfirmationLink } from "./confirmation-link";
 import type { FormSource, FormValues } from "./form-fields";
 import { validateRequestForm, type FormChoices, type ValidRequestForm } from "./validate-request-form";
@@ -24,13 +27,12 @@ export interface FilingContext {
   ip: string | null;
   userAgent: string | null;
   now?: Date;
+  uploads: { limits: UploadLimits; dir: string };
   /**
-   * Checks that run once the form is valid and before anything is stored (abuse limits, attachments).
-   * An answer other than null stops the filing with that outcome.
+   * The abuse limits (lib/security/rate-limit.ts), asked once the form is valid and before anything
+   * is stored: a refusal stops the filing.
    */
-  gate?: (input: ValidRequestForm) => Promise<FilingOutcome | null>;
-  /** Stores what belongs to the request in its transaction (e.g. attachments). */
-  afterSubmit?: AfterSubmit;
+  limit: (input: ValidRequestForm) => Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
 }
 
 export type FilingOutcome =
@@ -47,12 +49,31 @@ export async function fileRequest(type: RequestType, form: FormSource, context: 
   const check = validateRequestForm(type, form, context.choices, signedInEmail);
   // A filled honeypot is a robot: it gets the answer people get, and nothing is stored or sent.
   if (check.honeypot) return { kind: "confirm_by_email" };
-  if (!check.ok) return { kind: "invalid", errors: check.errors, values: check.values };
+  // The files are checked even when a field is wrong, so that the person hears of every problem at once.
+  const files = form.getAll("attachments").filter((v): v is File => typeof v !== "string");
+  const uploads = await checkUploads(files, context.uploads.limits);
+  if (!check.ok || !uploads.ok) {
+    const errors = check.ok ? {} : { ...check.errors };
+    if (!uploads.ok) errors.attachments = uploadFieldError(uploads, context.uploads.limits);
+    return { kind: "invalid", errors, values: check.values };
+  }
+  const limited = await context.limit(check.input);
+  if (!limited.ok) return { kind: "limited", retryAfterSeconds: limited.retryAfterSeconds, values: check.values };
 
-  const stop = await context.gate?.(check.input);
-  if (stop) return stop;
+  // The files are written first and kept only if the request's transaction records them.
+  return withStagedAttachments(context.db, context.uploads.dir, uploads.files, (staged) =>
+    store(type, check.input, context, now, staged),
+  );
+}
 
-  const input = check.input;
+async function store(
+  type: RequestType,
+  input: ValidRequestForm,
+  context: FilingContext,
+  now: Date,
+  staged: StagedAttachments,
+): Promise<FilingOutcome> {
+  const signedInEmail = context.session?.email.toLowerCase() ?? null;
   const confirmAtOnce = context.session !== null && signedInEmail === input.email;
   const submitted = await submitRequest(
     context.db,
@@ -69,7 +90,7 @@ export async function fileRequest(type: RequestType, form: FormSource, context: 
     },
     now,
     async (tx, created) => {
-      await context.afterSubmit?.(tx, created);
+      await staged.record(tx, { requestId: created.id, uploadedBy: "subject" });
       if (!confirmAtOnce) {
         await queueConfirmationLink(
           tx,

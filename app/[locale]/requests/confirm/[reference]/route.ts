@@ -1,11 +1,11 @@
 // Where the confirmation mail's link lands once next-auth has signed the person in: confirm the
 // request, then show its case page. A GET because it is the end of a link in a mail; the link's
 // single-use token, checked by next-auth just before, is what protects it.
-import { headers } from "next/headers";
 import { NextResponse, type NextRequest } from "next/server";
 import { appConfig } from "@/lib/config/app-config";
 import { isLocale } from "@/lib/i18n/locales";
 import { confirmMyRequest } from "@/lib/requests/confirm-my-request";
+import { clientContext } from "@/lib/security/client-context";
 
 export const dynamic = "force-dynamic";
 
@@ -14,11 +14,7 @@ export async function GET(_request: NextRequest, { params }: RouteContext<"/[loc
   const locale = isLocale(raw) ? raw : "de";
   const base = appConfig().publicUrl;
   const casePath = `/${locale}/my/requests/${encodeURIComponent(reference)}`;
-  const requestHeaders = await headers();
-  const result = await confirmMyRequest(reference, {
-    ip: null,
-    userAgent: requestHeaders.get("user-agent")?.slice(0, 500) ?? null,
-  });
+  const result = await confirmMyRequest(reference, await clientContext());
   switch (result.kind) {
     case "signed_out":
       return NextResponse.redirect(

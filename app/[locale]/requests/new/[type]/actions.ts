@@ -1,8 +1,8 @@
 "use server";
 // The request forms' server action: a plain form post without JavaScript, useActionState with it.
 // Thin: who is asking and from where, then lib/requests/intake/file-request.ts decides.
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { uploadLimitsFromConfig } from "@/lib/attachments/limits";
 import { signInLinkSettings } from "@/lib/auth/auth-options";
 import { currentSession } from "@/lib/auth/session";
 import { appConfig } from "@/lib/config/app-config";
@@ -14,6 +14,8 @@ import { formChoices } from "@/lib/requests/intake/form-choices";
 import type { FormValues } from "@/lib/requests/intake/form-fields";
 import { isRequestType } from "@/lib/requests/request-types";
 import { requestSettingsFromConfig } from "@/lib/requests/settings-from-config";
+import { clientContext } from "@/lib/security/client-context";
+import { consumeLimits } from "@/lib/security/rate-limit";
 
 export interface RequestFormState {
   errors: FieldErrors;
@@ -30,10 +32,12 @@ export async function submitRequestForm(
   form: FormData,
 ): Promise<RequestFormState> {
   const locale = isLocale(form.get("locale")) ? (form.get("locale") as "de" | "en") : "de";
+  // Both arrive from the browser (bound to the form, or as the last answer): nothing in them is trusted.
   if (!isRequestType(type)) redirect(`/${locale}/requests/new`);
+  const attempt = (Number.isSafeInteger(previous?.attempt) ? previous.attempt : 0) + 1;
   const config = appConfig();
   const session = await currentSession();
-  const requestHeaders = await headers();
+  const { ip, userAgent } = await clientContext();
   const outcome = await fileRequest(type, form, {
     db: db(),
     settings: requestSettingsFromConfig(config),
@@ -41,8 +45,14 @@ export async function submitRequestForm(
     choices: formChoices(),
     // Staff are not data subjects here: a request they type in is confirmed by its subject's email.
     session: session && !session.user.role ? { userId: session.user.id, email: session.user.email } : null,
-    ip: null,
-    userAgent: requestHeaders.get("user-agent")?.slice(0, 500) ?? null,
+    ip,
+    userAgent,
+    uploads: { limits: uploadLimitsFromConfig(config), dir: config.attachmentsDir },
+    limit: (input) =>
+      consumeLimits(db(), [
+        { limit: "submission_ip", key: ip },
+        { limit: "submission_email", key: input.email },
+      ]),
   });
   switch (outcome.kind) {
     case "confirm_by_email":
@@ -50,13 +60,13 @@ export async function submitRequestForm(
     case "filed":
       redirect(`/${locale}/my/requests/${outcome.reference}?notice=filed`);
     case "invalid":
-      return { errors: outcome.errors, values: outcome.values, limitedMinutes: null, attempt: previous.attempt + 1 };
+      return { errors: outcome.errors, values: outcome.values, limitedMinutes: null, attempt };
     case "limited":
       return {
         errors: {},
         values: outcome.values,
         limitedMinutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)),
-        attempt: previous.attempt + 1,
+        attempt,
       };
   }
 }

@@ -1,0 +1,261 @@
+// Filing a request from a form on real SQLite and PostgreSQL: a valid form is stored awaiting
+// confirmation together with its confirmation mail, link token and files; a signed-in subject's is
+// confirmed at once; bad input, robots and abuse store nothing at all; a second open request of the
+// same right is linked to the first. And 1,000 random bodies per form never make it throw.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { privateDatabase } from "../../../scripts/test/private-database";
+import { testRequestSettings } from "../../../scripts/test/request-settings";
+import { commonFields, formOf, validForms } from "../../../scripts/test/request-forms";
+import type { SignInLinkSettings } from "../../auth/sign-in-link";
+import { createDb, type Db } from "../../db/client";
+import { consumeLimits, type RateLimitContext } from "../../security/rate-limit";
+import { requestTypes, type RequestType } from "../request-types";
+import { fileRequest, type FilingContext } from "./file-request";
+import { formChoices } from "./form-choices";
+import { detailFieldNames } from "./form-fields";
+
+const PDF = new Uint8Array(Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"));
+/** An ELF executable renamed to look like a document. */
+const ELF = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+
+describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on %s", (flavor) => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  let dir: string;
+  let limits: RateLimitContext;
+  const link: SignInLinkSettings = {
+    publicUrl: "http://localhost:3000",
+    secret: "x".repeat(40),
+    maxAgeHours: 24,
+    timeZone: "Europe/Berlin",
+    mail: testRequestSettings.mail,
+  };
+  const context = (overrides: Partial<FilingContext> = {}): FilingContext => ({
+    db,
+    settings: testRequestSettings,
+    link,
+    choices: formChoices(),
+    session: null,
+    ip: "203.0.113.9",
+    userAgent: "vitest",
+    uploads: { limits: { maxBytesPerFile: 10 * 1024 * 1024, maxFiles: 5 }, dir },
+    limit: (input) =>
+      consumeLimits(
+        db,
+        [
+          { limit: "submission_ip", key: "203.0.113.9" },
+          { limit: "submission_email", key: input.email },
+        ],
+        limits,
+      ),
+    ...overrides,
+  });
+  /** A valid form of this right from this address; `extra` adds fields or replaces the common ones. */
+  const form = (type: RequestType, email: string, extra: Array<[string, string | File]> = []) => {
+    const replaced = new Set(["email", ...extra.map(([k]) => k)]);
+    return formOf([...commonFields.filter(([k]) => !replaced.has(k)), ["email", email], ...validForms[type], ...extra]);
+  };
+  /** Everything a filing can leave behind. */
+  const footprint = async () => ({
+    requests: await db.request.count(),
+    audit: await db.auditEntry.count(),
+    mails: await db.outboundMail.count(),
+    tokens: await db.verificationToken.count(),
+    attachments: await db.attachment.count(),
+    files: fs.existsSync(dir) ? fs.readdirSync(dir).length : 0,
+  });
+
+  beforeAll(async () => {
+    const database = await privateDatabase(flavor, "intake");
+    db = createDb(database.url);
+    drop = database.drop;
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-intake-files-"));
+    limits = {
+      windowSeconds: 3600,
+      points: { submission_ip: 100_000, submission_email: 3, sign_in_ip: 10, sign_in_email: 5 },
+      secret: link.secret,
+    };
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("stores a valid form awaiting confirmation, with its confirmation mail, link token and file", async () => {
+    const outcome = await fileRequest(
+      "erasure",
+      form("erasure", "Erin@Example.org", [["attachments", new File([PDF], "letter.pdf")]]),
+      context(),
+    );
+    expect(outcome).toEqual({ kind: "confirm_by_email" });
+    const request = await db.request.findFirstOrThrow({
+      where: { subjectEmail: "erin@example.org" },
+      include: { attachments: true, mails: true },
+    });
+    expect(request).toMatchObject({
+      type: "erasure",
+      status: "awaiting_verification",
+      receivedAt: null,
+      subjectName: "Anna Schmidt",
+      language: "en",
+      details: { scope: "specific", specificData: "My phone number" },
+    });
+    expect(request.attachments).toMatchObject([{ fileName: "letter.pdf", contentType: "application/pdf" }]);
+    expect(fs.readdirSync(dir)).toEqual([request.attachments[0]!.storageKey]);
+    expect(request.mails).toHaveLength(1);
+    const mail = request.mails[0]!;
+    expect(mail.template).toBe("confirm_request");
+    const url = new URL((mail.variables as { url: string }).url);
+    expect(url.pathname).toBe("/api/auth/callback/email");
+    expect(url.searchParams.get("callbackUrl")).toBe(`http://localhost:3000/en/requests/confirm/${request.reference}`);
+    // The token is stored only as its hash.
+    const token = await db.verificationToken.findFirstOrThrow({ where: { identifier: "erin@example.org" } });
+    expect(token.token).not.toBe(url.searchParams.get("token"));
+    const audit = await db.auditEntry.findMany({ where: { requestId: request.id } });
+    expect(audit).toMatchObject([{ event: "submitted", ip: "203.0.113.9", userAgent: "vitest" }]);
+  });
+
+  it("confirms a signed-in subject's request at once, under their own address, without a mail to confirm", async () => {
+    const user = await db.user.create({ data: { email: "sam@example.org", emailVerified: new Date() } });
+    const outcome = await fileRequest(
+      "restriction",
+      form("restriction", "someone-else@example.org"),
+      context({ session: { userId: user.id, email: "sam@example.org" } }),
+    );
+    expect(outcome).toMatchObject({ kind: "filed", reference: expect.stringMatching(/^DSR-\d{4}-\d{6}$/) });
+    const request = await db.request.findFirstOrThrow({ where: { subjectEmail: "sam@example.org" } });
+    expect(request).toMatchObject({ status: "received", subjectUserId: user.id });
+    expect(request.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const mails = await db.outboundMail.findMany({ where: { requestId: request.id }, select: { template: true } });
+    // The acknowledgement (Art. 12(3)); staff alerts go to DPOs, of whom this database has none.
+    expect(mails.map((m) => m.template)).toEqual(["acknowledgement"]);
+  });
+
+  it("links a second open request of the same right from the same address, and says so in the acknowledgement", async () => {
+    const user = await db.user.create({ data: { email: "dora@example.org", emailVerified: new Date() } });
+    const session = { userId: user.id, email: "dora@example.org" };
+    const first = await fileRequest("access", form("access", "dora@example.org"), context({ session }));
+    const second = await fileRequest("access", form("access", "dora@example.org"), context({ session }));
+    const other = await fileRequest("restriction", form("restriction", "dora@example.org"), context({ session }));
+    if (first.kind !== "filed" || second.kind !== "filed" || other.kind !== "filed") throw new Error("not filed");
+    const rows = await db.request.findMany({
+      where: { reference: { in: [first.reference, second.reference, other.reference] } },
+      select: { id: true, reference: true, duplicateOfId: true },
+    });
+    const byRef = new Map(rows.map((r) => [r.reference, r]));
+    expect(byRef.get(second.reference)!.duplicateOfId).toBe(byRef.get(first.reference)!.id);
+    expect(byRef.get(first.reference)!.duplicateOfId).toBeNull();
+    expect(byRef.get(other.reference)!.duplicateOfId).toBeNull();
+    const ack = await db.outboundMail.findFirstOrThrow({
+      where: { requestId: byRef.get(second.reference)!.id, template: "acknowledgement" },
+    });
+    expect(ack.variables).toMatchObject({ duplicateOf: first.reference });
+  });
+
+  it("stores nothing for a robot (honeypot), and answers it like a person", async () => {
+    const before = await footprint();
+    const outcome = await fileRequest("access", form("access", "bot@example.org", [["website", "x"]]), context());
+    expect(outcome).toEqual({ kind: "confirm_by_email" });
+    expect(await footprint()).toEqual(before);
+  });
+
+  const twentyMegabytes = () => {
+    const bytes = new Uint8Array(20 * 1024 * 1024);
+    bytes.set(PDF);
+    return new File([bytes], "huge.pdf");
+  };
+  const bad: Array<[string, () => FormData, Record<string, unknown>]> = [
+    ["an empty address", () => form("access", ""), { email: { code: "required" } }],
+    [
+      "script tags",
+      () => form("access", "x@example.org", [["name", "<script>alert(1)</script>"]]),
+      { name: { code: "markup" } },
+    ],
+    [
+      "a 20 MB file",
+      () => form("access", "x@example.org", [["attachments", twentyMegabytes()]]),
+      { attachments: { code: "file_too_large", max: 10, fileName: "huge.pdf" } },
+    ],
+    [
+      "a renamed executable",
+      () => form("access", "x@example.org", [["attachments", new File([ELF], "invoice.pdf")]]),
+      { attachments: { code: "file_wrong_type", fileName: "invoice.pdf" } },
+    ],
+    [
+      "six files",
+      () =>
+        form(
+          "access",
+          "x@example.org",
+          Array.from({ length: 6 }, (_, i) => ["attachments", new File([PDF], `${i}.pdf`)] as [string, File]),
+        ),
+      { attachments: { code: "file_too_many", max: 5 } },
+    ],
+    [
+      "a bad field and a bad file at once",
+      () => form("access", "nope", [["attachments", new File([ELF], "a.pdf")]]),
+      { email: { code: "invalid_email" }, attachments: { code: "file_wrong_type" } },
+    ],
+  ];
+  it.each(bad)("answers %s with a field error and stores nothing", async (_label, make, errors) => {
+    const before = await footprint();
+    const outcome = await fileRequest("access", make(), context());
+    expect(outcome.kind).toBe("invalid");
+    if (outcome.kind === "invalid") expect(outcome.errors).toMatchObject(errors);
+    expect(await footprint()).toEqual(before);
+  });
+
+  it("refuses the fourth request from one address within the window, storing nothing", async () => {
+    for (let i = 0; i < 3; i++) {
+      expect(await fileRequest("portability", form("portability", "many@example.org"), context())).toEqual({
+        kind: "confirm_by_email",
+      });
+    }
+    const before = await footprint();
+    const outcome = await fileRequest("portability", form("portability", "many@example.org"), context());
+    expect(outcome).toMatchObject({ kind: "limited", retryAfterSeconds: expect.any(Number) });
+    expect(await footprint()).toEqual(before);
+  });
+
+  describe("1,000 random bodies per form", () => {
+    /** Random values for a form's own fields, other names, files and junk, in any mix. */
+    const body = (type: RequestType) => {
+      const names = detailFieldNames(type);
+      const known = [...names.single, ...names.multiple, "email", "name", "language", "website", "attachments"];
+      const value = fc.oneof(
+        fc.string(),
+        fc.string({ unit: "binary", maxLength: 300 }),
+        fc.constantFrom("", "yes", "no", "all", "categories", "specific", "a", "f", "json", "csv", "processing"),
+        fc.constantFrom("direct_marketing", "app-use", "email-address", "app-permissions", "x@example.org"),
+        fc.constantFrom("<script>alert(1)</script>", "x".repeat(6000), "\u0000", "../../etc/passwd"),
+        fc.uint8Array({ maxLength: 64 }).map((bytes) => new File([bytes], "f.pdf")),
+      );
+      const name = fc.oneof(fc.constantFrom(...known), fc.string({ maxLength: 20 }));
+      return fc.array(fc.tuple(name, value), { maxLength: 25 });
+    };
+
+    it.each(requestTypes)(
+      "%s: every body gets an answer, none throws, and refusals store nothing",
+      async (type) => {
+        const kinds = new Map<string, number>();
+        await fc.assert(
+          fc.asyncProperty(body(type), async (entries) => {
+            const before = await db.request.count();
+            const outcome = await fileRequest(type, formOf(entries as Array<[string, string | File]>), context());
+            kinds.set(outcome.kind, (kinds.get(outcome.kind) ?? 0) + 1);
+            expect(["invalid", "limited", "confirm_by_email"]).toContain(outcome.kind);
+            if (outcome.kind !== "confirm_by_email") expect(await db.request.count()).toBe(before);
+          }),
+          { numRuns: 1000 },
+        );
+        expect([...kinds.values()].reduce((a, b) => a + b, 0)).toBe(1000);
+      },
+      120_000,
+    );
+  });
+});
