@@ -27,8 +27,8 @@ const initial: RequestFormState = { errors: {}, values: {}, limitedMinutes: null
 
 export function RequestForm({ type, locale, choices, signedInEmail, limits, notice }: RequestFormProps) {
   const t = useTranslations("requests.form");
-  const action = submitRequestForm.bind(null, type);
-  const [state, formAction, pending] = useActionState(action, initial);
+  // Not bound to the type: during server rendering a freshly bound action per render never settles.
+  const [state, formAction, pending] = useActionState(submitRequestForm, initial);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const summary = useRef<HTMLDivElement>(null);
   const errors = clientErrors ?? state.errors;
@@ -76,6 +76,7 @@ export function RequestForm({ type, locale, choices, signedInEmail, limits, noti
   return (
     <form action={formAction} onSubmit={checkInBrowser} noValidate className="form-card request-form">
       <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="type" value={type} />
       {errorCount > 0 || state.limitedMinutes ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={summary} data-testid="error-summary">
           {state.limitedMinutes && !clientErrors ? (

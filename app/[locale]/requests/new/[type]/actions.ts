@@ -26,13 +26,10 @@ export interface RequestFormState {
   attempt: number;
 }
 
-export async function submitRequestForm(
-  type: string,
-  previous: RequestFormState,
-  form: FormData,
-): Promise<RequestFormState> {
+export async function submitRequestForm(previous: RequestFormState, form: FormData): Promise<RequestFormState> {
   const locale = isLocale(form.get("locale")) ? (form.get("locale") as "de" | "en") : "de";
-  // Both arrive from the browser (bound to the form, or as the last answer): nothing in them is trusted.
+  // Both arrive from the browser (a hidden field, and the last answer): nothing in them is trusted.
+  const type = form.get("type");
   if (!isRequestType(type)) redirect(`/${locale}/requests/new`);
   const attempt = (Number.isSafeInteger(previous?.attempt) ? previous.attempt : 0) + 1;
   const config = appConfig();

@@ -1,0 +1,152 @@
+// Bad input on the request forms, in the browser and without it: every problem is named beside its
+// field and in a focused summary, nothing is sent, and a fuzzer posting random bodies straight to
+// the forms' server action (as a browser without JavaScript would) never gets a server error.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { expect, test } from "@playwright/test";
+import { detailFieldNames } from "../lib/requests/intake/form-fields";
+import { requestTypes } from "../lib/requests/request-types";
+import { expectAccessible } from "./support/axe";
+import { E2E_PORT } from "./support/environment";
+import { sentMails } from "./support/mailbox";
+
+test.use({ locale: "de-DE" });
+
+test("with JavaScript: an empty form is answered in place, each field named, the summary focused", async ({ page }) => {
+  await page.goto("/de/requests/new/access");
+  await page.getByRole("button", { name: "Anfrage senden" }).click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Bitte prüfen Sie 3 Felder");
+  await expect(page.locator("#f-email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#f-email-error")).toHaveText("Bitte füllen Sie dieses Feld aus.");
+  await expect(page.locator("#f-details-scope-error")).toHaveText("Bitte füllen Sie dieses Feld aus.");
+  await expect(page).toHaveURL(/\/de\/requests\/new\/access$/);
+  await expectAccessible(page);
+  // The summary's links lead to the fields.
+  await summary.getByRole("link").first().click();
+  await expect(page).toHaveURL(/#f-/);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("too long, script tags, a 20 MB file and a renamed executable: field errors, values kept, nothing sent", async ({
+    page,
+  }) => {
+    const email = `bad-input-${Date.now()}@example.org`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-files-"));
+    const big = path.join(dir, "scan.pdf");
+    fs.writeFileSync(big, Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(20 * 1024 * 1024)]));
+    const exe = path.join(dir, "rechnung.pdf");
+    fs.writeFileSync(exe, Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0]), Buffer.alloc(4096)]));
+
+    await page.goto("/de/requests/new/erasure");
+    await page.locator('[name="details.scope"][value="specific"]').check();
+    await page.locator('[name="details.specificData"]').fill("x".repeat(5001));
+    await page.locator('[name="email"]').fill(email);
+    await page.locator('[name="name"]').fill("<script>alert(1)</script>");
+    await page.locator('[name="attachments"]').setInputFiles(big);
+    await page.getByRole("button", { name: "Anfrage senden" }).click();
+
+    await expect(page.locator("#f-details-specificData-error")).toHaveText(
+      "Bitte kürzen Sie auf höchstens 5000 Zeichen.",
+    );
+    await expect(page.locator("#f-name-error")).toHaveText("Bitte lassen Sie HTML-Tags weg (Text zwischen < und >).");
+    await expect(page.locator("#f-attachments-error")).toHaveText(
+      "„scan.pdf“ ist zu groß: Jede Datei darf höchstens 10 MB haben.",
+    );
+    // What was typed is still there (except the files, which the page asks for again).
+    await expect(page.locator('[name="email"]')).toHaveValue(email);
+    await expect(page.locator('[name="details.scope"][value="specific"]')).toBeChecked();
+    await expect(page.getByTestId("error-summary")).toContainText("wählen Sie sie bitte erneut aus");
+    await expectAccessible(page);
+
+    await page.locator('[name="details.specificData"]').fill("Meine Telefonnummer");
+    await page.locator('[name="name"]').fill("Alex");
+    await page.locator('[name="attachments"]').setInputFiles(exe);
+    await page.getByRole("button", { name: "Anfrage senden" }).click();
+    await expect(page.locator("#f-attachments-error")).toHaveText(
+      "„rechnung.pdf“ ist keine PDF-, PNG- oder JPEG-Datei. Bitte hängen Sie nur solche an.",
+    );
+    await expect(page.getByTestId("error-summary")).toContainText("Bitte prüfen Sie ein Feld");
+
+    // Nothing was filed: no confirmation mail went to the address.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect((await sentMails()).filter((m) => m.envelope.to.includes(email))).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+/** The hidden fields React puts into a server-rendered form for its action (id, bound arguments, key). */
+async function actionFields(url: string): Promise<Array<[string, string]>> {
+  const html = await (await fetch(url)).text();
+  const decode = (v: string) =>
+    v
+      .replaceAll("&quot;", '"')
+      .replaceAll("&#x27;", "'")
+      .replaceAll("&lt;", "<")
+      .replaceAll("&gt;", ">")
+      .replaceAll("&amp;", "&");
+  return [...html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?\/>/g)].map((m) => [
+    m[1]!,
+    decode(m[2] ?? ""),
+  ]);
+}
+
+test("random bodies posted to every form's server action never cause a server error", async () => {
+  test.setTimeout(240_000);
+  const origin = `http://127.0.0.1:${E2E_PORT}`;
+  const statuses = new Map<number, number>();
+  for (const type of requestTypes) {
+    const url = `${origin}/de/requests/new/${type}`;
+    const hidden = await actionFields(url);
+    expect(hidden.map(([name]) => name)).toContain("$ACTION_KEY");
+    const names = detailFieldNames(type);
+    const known = [...names.single, ...names.multiple, "email", "name", "language", "website", "locale", "type"];
+    const bodies = fc.sample(
+      fc.record({
+        fields: fc.array(
+          fc.tuple(
+            fc.oneof(fc.constantFrom(...known), fc.string({ maxLength: 12 })),
+            fc.oneof(
+              fc.string(),
+              fc.constantFrom("", "yes", "all", "processing", "<script>x</script>", "x".repeat(6000)),
+            ),
+          ),
+          { maxLength: 15 },
+        ),
+        // The action's bound arguments travel through the browser too: tamper with them now and then.
+        bound: fc.option(fc.constantFrom("[null]", '["x"]', "[]", "{", '[{"attempt":"NaN"}]', '[{"errors":1}]')),
+        file: fc.option(fc.uint8Array({ maxLength: 256 })),
+        dropHidden: fc.boolean(),
+      }),
+      { numRuns: 40, seed: 6 },
+    );
+    for (const body of bodies) {
+      const form = new FormData();
+      for (const [name, value] of hidden) form.append(name, body.bound && name.endsWith(":1") ? body.bound : value);
+      // The form's own hidden fields come first (a repeated name then changes nothing), unless the fuzzer drops them.
+      if (!body.dropHidden)
+        for (const [name, value] of [
+          ["type", type],
+          ["locale", "de"],
+        ])
+          form.append(name!, value!);
+      for (const [name, value] of body.fields) form.append(name, value);
+      if (body.file) form.append("attachments", new File([body.file], "x.pdf"));
+      const response = await fetch(url, {
+        method: "POST",
+        body: form,
+        headers: { Origin: origin },
+        redirect: "manual",
+      });
+      await response.arrayBuffer();
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      expect(response.status, `${type}: ${JSON.stringify(body).slice(0, 300)}`).toBeLessThan(500);
+    }
+  }
+  expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(280);
+});
