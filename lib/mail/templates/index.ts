@@ -5,6 +5,7 @@ import { acknowledgement } from "./acknowledgement";
 import { completion } from "./completion";
 import { extensionNotice } from "./extension-notice";
 import { informationRequest } from "./information-request";
+import { messageNotice } from "./message-notice";
 import { partialCompletion } from "./partial-completion";
 import { refusal } from "./refusal";
 import { signInLink } from "./sign-in-link";
@@ -19,6 +20,7 @@ export const templates = {
   partial_completion: partialCompletion,
   completion,
   withdrawal_confirmation: withdrawalConfirmation,
+  message_notice: messageNotice,
   staff_alert: staffAlert,
   sign_in_link: signInLink,
 };
