@@ -1,26 +1,12 @@
 // The acknowledgement mail (Art. 12(3)) as the data subject receives it: read from the
 // real SMTP sink, its link followed to the case page, through sign-in by magic link.
 // Another subject cannot open that case: same 404 as for a reference that does not exist.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { waitForMail } from "./support/mailbox";
+import { signInByMailedLink } from "./support/sign-in";
 
 test.use({ locale: "de-DE" });
-
-/** Signs in from the page sign-in is showing, with the link the sink receives. */
-async function signInByMailedLink(page: Page, email: string): Promise<void> {
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  const asked = Date.now();
-  await page.getByRole("button", { name: "Anmeldelink senden" }).click();
-  await expect(page).toHaveURL(/\/de\/sign-in\/check-email$/);
-  const mail = await waitForMail(
-    (m) => m.envelope.to.includes(email) && m.subject.includes("Anmeldelink") && Date.parse(m.receivedAt) >= asked,
-    30_000,
-  );
-  const link = /https?:\/\/\S+\/api\/auth\/callback\/email\?[^\s\]>)]+/.exec(mail.text)?.[0];
-  expect(link, mail.text).toBeTruthy();
-  await page.goto(link!);
-}
 
 test.describe("case page", () => {
   test("the acknowledgement mail's link leads, after sign-in, to the case with its due date and history", async ({

@@ -154,7 +154,10 @@ function EventDetails({ event, locale, t }: { event: TimelineEvent; locale: "de"
       {event.event === "extended" && typeof d.due === "string" ? (
         <p>{t("newDue", { date: formatDay(d.due, locale) })}</p>
       ) : null}
-      {"reason" in d && event.event === "extended" ? <Quote label={t("reason")} text={text(d.reason)} /> : null}
+      {/* A request for information's reason is a category, not words; an extension's and a withdrawal's are words. */}
+      {"reason" in d && (event.event === "extended" || event.event === "withdrawn") ? (
+        <Quote label={t("reason")} text={text(d.reason)} />
+      ) : null}
       {"message" in d && event.event !== "message_sent" ? <Quote label={t("message")} text={text(d.message)} /> : null}
       {"summary" in d ? <Quote label={t("summary")} text={text(d.summary)} /> : null}
       {refusal ? (
