@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { withdrawRequest, type WithdrawFormState } from "@/app/[locale]/my/requests/[reference]/actions";
+import { TextAreaField } from "./text-area-field";
 
 const initial: WithdrawFormState = { error: null, reason: "" };
 
@@ -11,10 +12,6 @@ const initial: WithdrawFormState = { error: null, reason: "" };
 export function WithdrawForm({ locale, reference }: { locale: "de" | "en"; reference: string }) {
   const t = useTranslations("caseWithdraw");
   const [state, action, pending] = useActionState(withdrawRequest, initial);
-  const field = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (state.error) field.current?.focus();
-  }, [state]);
   const errorText = {
     too_long: t("errorTooLong"),
     not_possible: t("errorNotPossible"),
@@ -24,29 +21,17 @@ export function WithdrawForm({ locale, reference }: { locale: "de" | "en"; refer
     <form action={action} noValidate className="form-card" data-testid="withdraw-form">
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="reference" value={reference} />
-      <div className="field">
-        <label htmlFor="withdraw-reason">{t("reasonLabel")}</label>
-        <p id="withdraw-reason-hint" className="field__hint">
-          {t("reasonHint")}
-        </p>
-        <textarea
-          id="withdraw-reason"
-          name="reason"
-          rows={4}
-          maxLength={2_000}
-          defaultValue={state.reason}
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? "withdraw-reason-hint withdraw-reason-error" : "withdraw-reason-hint"}
-          ref={field}
-          autoFocus={Boolean(state.error)}
-          className="input input--multiline"
-        />
-        {state.error ? (
-          <p id="withdraw-reason-error" className="field__error" role="alert">
-            {errorText[state.error]}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField
+        id="withdraw-reason"
+        name="reason"
+        label={t("reasonLabel")}
+        hint={t("reasonHint")}
+        error={state.error ? errorText[state.error] : null}
+        attempt={state}
+        defaultValue={state.reason}
+        rows={4}
+        maxLength={2_000}
+      />
       <div className="button-row">
         <button type="submit" className="button" aria-disabled={pending || undefined}>
           {pending ? t("withdrawing") : t("confirm")}
