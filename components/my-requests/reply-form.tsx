@@ -33,7 +33,6 @@ export function ReplyForm({
     <form action={action} noValidate className="form-card" data-testid={`${mode}-form`}>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="reference" value={reference} />
-      <input type="hidden" name="mode" value={mode} />
       <TextAreaField
         id={`reply-${mode}`}
         name="message"

@@ -13,7 +13,8 @@ import type { Command } from "./workflow/commands";
 import type { RequestStatus } from "./workflow/states";
 
 export type MyRequestActionResult =
-  | { ok: true; status: RequestStatus }
+  /** `answered`: the words were the answer to the team's question, not a plain message. */
+  | { ok: true; status: RequestStatus; answered: boolean }
   | { ok: false; reason: "signed_out" | "not_found" | "invalid" | "not_possible" | "conflict" };
 
 /** Where the person acted, for the audit log; null where unknown. */
@@ -56,18 +57,20 @@ async function act(
     select: { id: true, status: true },
   });
   if (!request) return { ok: false, reason: "not_found" };
+  const chosen = command(request.status);
   const outcome = await transitionRequest(
     db(),
     {
       requestId: request.id,
       actor: { type: "subject", userId: session.user.id },
-      command: command(request.status),
+      command: chosen,
       ip: client.ip,
       userAgent: client.userAgent,
     },
     requestSettingsFromConfig(appConfig()),
   );
-  return outcome.ok ? { ok: true, status: outcome.status } : { ok: false, reason: reasonOf(outcome.error) };
+  if (!outcome.ok) return { ok: false, reason: reasonOf(outcome.error) };
+  return { ok: true, status: outcome.status, answered: chosen.name === "record_subject_response" };
 }
 
 function reasonOf(error: TransitionFailure): Exclude<MyRequestActionResult, { ok: true }>["reason"] {

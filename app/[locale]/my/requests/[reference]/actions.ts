@@ -29,7 +29,7 @@ export async function replyToRequest(_previous: ReplyFormState, form: FormData):
   if (!message.success) return { error: raw.trim() ? "too_long" : "empty", message: raw.slice(0, 20_000) };
   const result = await replyToMyRequest(reference, message.data, client);
   if (result.ok) {
-    const notice = result.status === "in_progress" && form.get("mode") === "answer" ? "answered" : "sent";
+    const notice = result.answered ? "answered" : "sent";
     redirect(`/${locale}/my/requests/${encodeURIComponent(reference)}?notice=${notice}#messages`);
   }
   return failed(result.reason, locale, reference, { message: raw });
