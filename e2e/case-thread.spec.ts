@@ -172,26 +172,30 @@ test.describe.serial("writing and withdrawing; another subject's request stays o
       expect(missing.status(), name).toBe(404);
       expect(await comparable(foreign), name).toBe(await comparable(missing));
 
-      // Timing: both paths run the same one indexed query and render the same page. A path that
-      // touched the request (a transaction, an audit entry, a mail) or rendered another page would
-      // cost several milliseconds more on every call; noise on a loaded test machine is of the
-      // same order, hence medians of 15 alternating calls and a bound of 25 ms or a quarter of
-      // the median, whichever is larger.
-      const foreignTimes: number[] = [];
-      const missingTimes: number[] = [];
+      // Timing: both paths run the same one indexed query (lib/requests/my-request-actions.ts) and
+      // render the same page; that, not this measurement, is the guarantee. What the measurement
+      // can catch is a gross difference: a path that touched the request (a transaction writing an
+      // audit entry and mails) or rendered another page. The full suite shares the
+      // machine with two servers and two browsers, so single calls jitter by tens of ms: hence pairs
+      // (one call of each, taking turns which goes first) so that a burst of load hits both sides,
+      // the median of 15 pair differences, and a bound of 15 ms plus a fifth of the median call.
+      const differences: number[] = [];
+      const calls: number[] = [];
+      const timed = async (ref: string) => {
+        const started = performance.now();
+        expect((await post(ref)).status()).toBe(404);
+        const took = performance.now() - started;
+        calls.push(took);
+        return took;
+      };
       for (let i = 0; i < 15; i++) {
-        for (const [ref, times] of [
-          [annas, foreignTimes],
-          [MISSING, missingTimes],
-        ] as const) {
-          const started = performance.now();
-          expect((await post(ref)).status()).toBe(404);
-          times.push(performance.now() - started);
-        }
+        const [first, second] = i % 2 ? [annas, MISSING] : [MISSING, annas];
+        const [t1, t2] = [await timed(first), await timed(second)];
+        differences.push(first === annas ? t1 - t2 : t2 - t1);
       }
-      const [a, b] = [median(foreignTimes), median(missingTimes)];
-      expect(Math.abs(a - b), `${name}: medians ${a.toFixed(1)} ms vs ${b.toFixed(1)} ms`).toBeLessThan(
-        Math.max(25, 0.25 * Math.max(a, b)),
+      const difference = median(differences);
+      expect(Math.abs(difference), `${name}: median difference ${difference.toFixed(1)} ms`).toBeLessThan(
+        15 + 0.2 * median(calls),
       );
     }
     expect(await stateOf(annas)).toEqual(before);
