@@ -21,6 +21,8 @@ export const demoSubjects = [
   { email: "anna.schmidt@demo.example", name: "Anna Schmidt", locale: "de" },
   { email: "jonas.weber@demo.example", name: "Jonas Weber", locale: "de" },
   { email: "lea.fischer@demo.example", name: "Lea Fischer", locale: "en" },
+  { email: "max.mueller@demo.example", name: "Max Müller", locale: "de" },
+  { email: "sophie.wagner@demo.example", name: "Sophie Wagner", locale: "en" },
 ] as const;
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -83,6 +85,48 @@ const demoRequests: DemoRequest[] = [
         command: {
           name: "complete",
           input: { summary: "Your address is on our block list: we will send you no more marketing." },
+        },
+      },
+    ],
+  },
+  {
+    // The team cannot tell which customer account is his: it asks (Art. 12(6)) and waits for the answer.
+    subject: demoSubjects[3],
+    submitted: { type: "access", details: { scope: "all", copy: true } },
+    daysAgo: 12,
+    steps: [
+      { daysAgo: 12, by: "subject", command: verify },
+      { daysAgo: 11, by: "team", command: { name: "start_work", input: {} } },
+      {
+        daysAgo: 10,
+        by: "team",
+        command: {
+          name: "request_information",
+          input: {
+            reason: "clarification",
+            message:
+              "Unter Ihrer Adresse finden wir zwei Kundenkonten. Bitte nennen Sie uns die Kundennummer des Kontos, um das es geht (sie steht oben auf jeder Rechnung).",
+          },
+        },
+      },
+    ],
+  },
+  {
+    subject: demoSubjects[4],
+    submitted: { type: "portability", details: { format: "json" } },
+    daysAgo: 8,
+    steps: [
+      { daysAgo: 8, by: "subject", command: verify },
+      { daysAgo: 7, by: "team", command: { name: "start_work", input: {} } },
+      {
+        daysAgo: 5,
+        by: "team",
+        command: {
+          name: "send_message",
+          input: {
+            message:
+              "We are collecting your data from our shop and our newsletter system. You will receive one JSON file for both.",
+          },
         },
       },
     ],

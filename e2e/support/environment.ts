@@ -2,6 +2,8 @@
 // be moved (E2E_PORT, SINK_SMTP_PORT, SINK_HTTP_PORT) so that two checkouts can run
 // their suites side by side on one machine.
 import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -9,6 +11,11 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DEMO_PORT = E2E_PORT + 2;
 export const SINK_SMTP_PORT = Number(process.env.SINK_SMTP_PORT ?? 2525);
 export const SINK_HTTP_PORT = Number(process.env.SINK_HTTP_PORT ?? 2526);
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** The e2e portal's own folder and database (SQLite there, or PostgreSQL when E2E_DATABASE_URL says so). */
+export const E2E_WORK_DIR = path.join(root, ".test-artifacts/e2e");
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || `file:${path.join(E2E_WORK_DIR, "portal.db")}`;
 
 if (!fs.existsSync(CHROMIUM)) {
   throw new Error(

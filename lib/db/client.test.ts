@@ -49,6 +49,8 @@ describe.each(inject("testDatabases"))("database on $flavor", ({ url, flavor }) 
     expect(requests.map((r) => [r.type, r.status, r.extendedAt !== null])).toEqual([
       ["erasure", "in_progress", true],
       ["access", "in_progress", false],
+      ["access", "awaiting_subject", false],
+      ["portability", "in_progress", false],
       ["objection", "completed", false],
     ]);
     expect(requests.every((r) => r.dueDate && r.mails.some((m) => m.template === "acknowledgement"))).toBe(true);

@@ -51,6 +51,7 @@ const samples: { [N in TemplateName]: TemplateVariables<N> } = {
   partial_completion: { sender, reference: "DSR-2026-000042", summary: "Account erased.", refusal, caseUrl },
   completion: { sender, reference: "DSR-2026-000042", summary: "Copy sent.", caseUrl },
   withdrawal_confirmation: { sender, reference: "DSR-2026-000042" },
+  message_notice: { sender, reference: "DSR-2026-000042", caseUrl },
   staff_alert: {
     sender,
     reference: "DSR-2026-000042",
@@ -101,6 +102,10 @@ const required: Record<TemplateName, Record<"de" | "en", string[]>> = {
   },
   completion: { de: ["Copy sent.", caseUrl], en: ["Copy sent.", caseUrl] },
   withdrawal_confirmation: { de: ["DSR-2026-000042", "zurückgezogen"], en: ["DSR-2026-000042", "withdrawn"] },
+  message_notice: {
+    de: ["DSR-2026-000042", "Nachricht", "Vorgangsseite", caseUrl],
+    en: ["DSR-2026-000042", "message", "case page", caseUrl],
+  },
   staff_alert: {
     de: ["Frist in 2 Tag(en)", "Löschung (Art. 17 DSGVO)"],
     en: ["due in 2 day(s)", "Erasure (Art. 17 GDPR)"],
@@ -150,6 +155,17 @@ describe("mail templates", () => {
         renderMail(name, "en", samples[name]),
       ]);
       expect(de.subject).not.toBe(en.subject);
+    }
+  });
+
+  it("a staff alert about the subject's message names the request, not what was written", async () => {
+    for (const language of ["de", "en"] as const) {
+      const mail = await renderMail("staff_alert", language, {
+        ...samples.staff_alert,
+        alert: { kind: "subject_message" },
+      });
+      expect(mail.subject).toContain("DSR-2026-000042");
+      expect(mail.subject).toMatch(language === "de" ? /Neue Nachricht/ : /New message/);
     }
   });
 

@@ -26,7 +26,9 @@ export function mailsForEvent(input: EventMailInput): MailToQueue[] {
   const caseUrl = `${settings.publicUrl}/${language}/my/requests/${request.reference}`;
   const toSubject = <M extends MailToQueue>(mail: Omit<M, "language" | "to" | "requestId">): MailToQueue =>
     ({ ...mail, language, to: request.subjectEmail, requestId: request.id }) as MailToQueue;
-  const toStaff = (alert: { kind: "new_request" } | { kind: "subject_responded" }): MailToQueue[] =>
+  const toStaff = (
+    alert: { kind: "new_request" } | { kind: "subject_responded" } | { kind: "subject_message" },
+  ): MailToQueue[] =>
     input.staff.map((person) => ({
       template: "staff_alert",
       language: person.locale,
@@ -94,6 +96,16 @@ export function mailsForEvent(input: EventMailInput): MailToQueue[] {
       ];
     case "subject_responded":
       return toStaff({ kind: "subject_responded" });
+    case "message_sent":
+      // Never the words: the case page, behind sign-in, holds them.
+      return details.sentBy === "staff"
+        ? [
+            toSubject({
+              template: "message_notice",
+              variables: { sender: sender(language), reference: request.reference, caseUrl },
+            }),
+          ]
+        : toStaff({ kind: "subject_message" });
     case "refused":
       return [
         toSubject({

@@ -5,6 +5,7 @@ import "server-only";
 import { isTextRef } from "../audit/free-text";
 import { currentSession } from "../auth/session";
 import { db } from "../db/client";
+import { ownedBy } from "./my-request-scope";
 import type { RequestStatus } from "./workflow/states";
 
 export interface TimelineEvent {
@@ -13,6 +14,15 @@ export interface TimelineEvent {
   at: Date;
   /** Public details, with every text reference replaced by its words (null once erased). */
   details: Record<string, unknown>;
+}
+
+export interface ThreadMessage {
+  id: string;
+  /** inbound: the subject's side wrote it; outbound: the privacy team did. */
+  direction: "inbound" | "outbound";
+  at: Date;
+  body: string;
+  attachments: Array<{ id: string; fileName: string; size: number }>;
 }
 
 export interface MyRequestCase {
@@ -26,6 +36,10 @@ export interface MyRequestCase {
   /** The open request of the same type this one was linked to at confirmation. */
   duplicateOf: string | null;
   timeline: TimelineEvent[];
+  /** The messages between the subject and the team, oldest first. Internal notes are another table, never read here. */
+  thread: ThreadMessage[];
+  /** While the team waits for the subject (Art. 12(6)): what it asked, null once erased. */
+  openQuestion: string | null;
 }
 
 export type MyRequestResult = { signedIn: false } | { signedIn: true; request: MyRequestCase | null };
@@ -35,10 +49,20 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
   if (!session) return { signedIn: false };
   const { id, email } = session.user;
   const request = await db().request.findFirst({
-    where: { reference, OR: [{ subjectEmail: email.toLowerCase() }, { subjectUserId: id }] },
+    where: { reference, ...ownedBy({ id, email }) },
     include: {
       auditEntries: { where: { public: true }, orderBy: { seq: "asc" } },
       duplicateOf: { select: { reference: true } },
+      messages: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          direction: true,
+          createdAt: true,
+          body: true,
+          attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } },
+        },
+      },
     },
   });
   if (!request) return { signedIn: true, request: null };
@@ -71,6 +95,13 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
     }
     return value;
   };
+  const timeline = parsed.map(({ entry, details }) => ({
+    seq: entry.seq,
+    event: entry.event,
+    at: entry.createdAt,
+    details: resolve(details) as Record<string, unknown>,
+  }));
+  const question = timeline.findLast((e) => e.event === "information_requested")?.details.message;
   return {
     signedIn: true,
     request: {
@@ -82,12 +113,15 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
       dueDate: request.dueDate,
       extendedAt: request.extendedAt,
       duplicateOf: request.duplicateOf?.reference ?? null,
-      timeline: parsed.map(({ entry, details }) => ({
-        seq: entry.seq,
-        event: entry.event,
-        at: entry.createdAt,
-        details: resolve(details) as Record<string, unknown>,
+      timeline,
+      thread: request.messages.map((m) => ({
+        id: m.id,
+        direction: m.direction,
+        at: m.createdAt,
+        body: m.body,
+        attachments: m.attachments,
       })),
+      openQuestion: request.status === "awaiting_subject" && typeof question === "string" ? question : null,
     },
   };
 }

@@ -3,6 +3,7 @@
 import "server-only";
 import { currentSession } from "../auth/session";
 import { db } from "../db/client";
+import { ownedBy } from "./my-request-scope";
 import type { RequestStatus } from "./workflow/states";
 
 export interface MyRequest {
@@ -19,7 +20,7 @@ export async function listMyRequests(): Promise<{ email: string; requests: MyReq
   if (!session) return null;
   const { id, email } = session.user;
   const requests = await db().request.findMany({
-    where: { OR: [{ subjectEmail: email.toLowerCase() }, { subjectUserId: id }] },
+    where: ownedBy({ id, email }),
     orderBy: { submittedAt: "desc" },
     select: { reference: true, type: true, status: true, submittedAt: true, dueDate: true },
   });

@@ -275,6 +275,138 @@ describe.each(inject("testDatabases"))("request workflow on $flavor", ({ url, fl
     expect(bobWithdraws).toEqual({ ok: false, error: { code: "not_found" } });
   });
 
+  it("a subject may act on a request linked to nobody that names their address, which links it", async () => {
+    // Confirmed without an account (e.g. seeded, or by the system): subjectUserId stays empty.
+    const { id } = await submit();
+    await transitionRequest(
+      db,
+      { requestId: id, actor: { type: "system" }, command: { name: "verify", input: {} } },
+      settings,
+    );
+    expect((await db.request.findUniqueOrThrow({ where: { id } })).subjectUserId).toBeNull();
+    const message = { name: "send_message", input: { message: "Is my newsletter data included?" } } as const;
+    // Someone else's account, or an agent's, gets the answer of a missing request.
+    for (const actor of [
+      { type: "subject", userId: otherUserId },
+      { type: "agent", userId: otherUserId },
+      { type: "subject", userId: null },
+    ] as const) {
+      expect(await transitionRequest(db, { requestId: id, actor, command: message }, settings)).toEqual({
+        ok: false,
+        error: { code: "not_found" },
+      });
+    }
+    expect(await db.requestMessage.count({ where: { requestId: id } })).toBe(0);
+
+    expect(await transitionRequest(db, { requestId: id, actor: subject(), command: message }, settings)).toMatchObject({
+      ok: true,
+      status: "received",
+    });
+    expect((await db.request.findUniqueOrThrow({ where: { id } })).subjectUserId).toBe(subjectUserId);
+  });
+
+  it("a withdrawal before confirmation by the address's account minimises and links nobody", async () => {
+    const { id } = await submit();
+    const withdrawn = await transitionRequest(
+      db,
+      { requestId: id, actor: subject(), command: { name: "withdraw", input: {} } },
+      settings,
+    );
+    expect(withdrawn).toMatchObject({ ok: true, status: "withdrawn" });
+    const stored = await db.request.findUniqueOrThrow({ where: { id } });
+    expect(stored.subjectUserId).toBeNull();
+    expect(stored.subjectEmail).toMatch(/^minimised:/);
+  });
+
+  it("messages go to the thread both ways; mails say where to read them, never what they say", async () => {
+    const { id } = await submit();
+    await transitionRequest(db, { requestId: id, actor: subject(), command: { name: "verify", input: {} } }, settings);
+    await transitionRequest(
+      db,
+      { requestId: id, actor: staff.dpo, command: { name: "assign", input: { assigneeId: staff.team.userId } } },
+      settings,
+    );
+    const t = new Date("2026-11-05T10:00:00Z");
+    const earlier = (await db.outboundMail.findMany({ where: { requestId: id }, select: { id: true } })).map(
+      (m) => m.id,
+    );
+    const asked = "Does this include the data of my newsletter subscription?";
+    const fromSubject = await transitionRequest(
+      db,
+      { requestId: id, actor: subject(), command: { name: "send_message", input: { message: asked } } },
+      settings,
+      t,
+    );
+    expect(fromSubject).toMatchObject({ ok: true, status: "received" });
+    const answer = "Yes: the subscription and its consent records.";
+    const fromTeam = await transitionRequest(
+      db,
+      { requestId: id, actor: staff.team, command: { name: "send_message", input: { message: answer } } },
+      settings,
+      new Date("2026-11-06T10:00:00Z"),
+    );
+    expect(fromTeam).toMatchObject({ ok: true, status: "received" });
+
+    const thread = await db.requestMessage.findMany({ where: { requestId: id }, orderBy: { createdAt: "asc" } });
+    expect(thread.map((m) => [m.direction, m.authorUserId, m.body])).toEqual([
+      ["inbound", subjectUserId, asked],
+      ["outbound", staff.team.userId, answer],
+    ]);
+    const entries = await db.auditEntry.findMany({
+      where: { requestId: id, event: "message_sent" },
+      orderBy: { seq: "asc" },
+    });
+    expect(entries.map((e) => [e.public, e.fromStatus, e.toStatus])).toEqual([
+      [true, "received", "received"],
+      [true, "received", "received"],
+    ]);
+    // The chain commits to the words by digest; the words live beside it (lib/audit/free-text.ts).
+    const details = JSON.parse(entries[0]!.details);
+    expect(details).toMatchObject({
+      sentBy: "subject",
+      messageId: thread[0]!.id,
+      message: { sha256: expect.any(String) },
+    });
+    expect(entries[0]!.details).not.toContain("newsletter");
+    expect((await db.auditText.findUniqueOrThrow({ where: { id: details.message.text } })).text).toBe(asked);
+
+    const mails = await db.outboundMail.findMany({ where: { requestId: id, id: { notIn: earlier } } });
+    expect(mails.map((m) => [m.template, m.toAddress]).sort()).toEqual([
+      ["message_notice", `anna-${tag}@example.org`],
+      ["staff_alert", `team-${tag}@demo.example`],
+    ]);
+    expect(mails.find((m) => m.template === "staff_alert")!.variables).toMatchObject({
+      alert: { kind: "subject_message" },
+    });
+    for (const mail of mails) {
+      expect(JSON.stringify(mail.variables)).not.toContain("newsletter");
+      expect(JSON.stringify(mail.variables)).not.toContain("consent records");
+    }
+
+    // While the team waits for an answer, the subject's words are that answer, not a message.
+    await transitionRequest(
+      db,
+      {
+        requestId: id,
+        actor: staff.team,
+        command: {
+          name: "request_information",
+          input: { reason: "identity", message: "Your customer number, please." },
+        },
+      },
+      settings,
+    );
+    const plain = await transitionRequest(
+      db,
+      { requestId: id, actor: subject(), command: { name: "send_message", input: { message: "4711" } } },
+      settings,
+    );
+    expect(plain).toEqual({
+      ok: false,
+      error: { code: "not_allowed_in_status", command: "send_message", status: "awaiting_subject" },
+    });
+  });
+
   it("a session claiming a role the user does not hold is refused", async () => {
     const { id } = await submit();
     const fake: Actor = { type: "staff", userId: staff.team.userId, role: "dpo" };

@@ -73,7 +73,7 @@ async function run(
     include: { _count: { select: { tasks: { where: { status: "open" } } } } },
   });
   if (!request) throw new Abort({ code: "not_found" });
-  await authorise(tx, args, request.subjectUserId);
+  const claimsByAddress = await authorise(tx, args, request);
 
   const result = transition(
     {
@@ -118,13 +118,16 @@ async function run(
     createdAt: context.now,
   });
   const { minimise, ...changes } = result.changes;
-  // Verification links the confirming account only if it is the address the request names.
+  // Verification links the confirming account only if it is the address the request names; so does any
+  // other step the subject takes on an unlinked request by that address (authorise checked it).
   const linkSubject =
-    args.command.name === "verify" &&
-    args.actor.type === "subject" &&
-    args.actor.userId !== null &&
-    !request.subjectUserId &&
-    (await accountEmail(tx, args.actor.userId)) === request.subjectEmail;
+    !minimise &&
+    (claimsByAddress ||
+      (args.command.name === "verify" &&
+        args.actor.type === "subject" &&
+        args.actor.userId !== null &&
+        !request.subjectUserId &&
+        (await accountEmail(tx, args.actor.userId)) === request.subjectEmail));
   const updated = await tx.request.updateMany({
     where: { id: request.id, version: request.version },
     data: {
@@ -172,15 +175,30 @@ function minimised(subjectEmail: string) {
 
 /**
  * A subject or agent acts only on a request linked to their account (verification
- * excepted: the caller has checked the single-use link, which is the proof). Staff
- * must still hold the role their session claims. Anything else looks like a missing
- * request, so that nobody learns which references exist.
+ * excepted: the caller has checked the single-use link, which is the proof). A subject
+ * may also act on a request linked to nobody that names their account's address: the
+ * account's sign-in link proved the address as the confirmation link would have (the
+ * case page shows them such requests, so it must let them act on them too). Returns
+ * true then, so that the step links the request to the account. Staff must still hold
+ * the role their session claims. Anything else looks like a missing request, so that
+ * nobody learns which references exist.
  */
-async function authorise(tx: Tx, args: TransitionArgs, subjectUserId: string | null): Promise<void> {
+async function authorise(
+  tx: Tx,
+  args: TransitionArgs,
+  request: { subjectUserId: string | null; subjectEmail: string },
+): Promise<boolean> {
   const { actor, command } = args;
   if (actor.type === "subject" || actor.type === "agent") {
-    if (command.name === "verify") return;
-    if (!actor.userId || actor.userId !== subjectUserId) throw new Abort({ code: "not_found" });
+    if (command.name === "verify") return false;
+    if (!actor.userId) throw new Abort({ code: "not_found" });
+    if (actor.userId === request.subjectUserId) return false;
+    const byAddress =
+      actor.type === "subject" &&
+      request.subjectUserId === null &&
+      (await accountEmail(tx, actor.userId)) === request.subjectEmail;
+    if (!byAddress) throw new Abort({ code: "not_found" });
+    return true;
   }
   if (actor.type === "staff") {
     const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { role: true } });
@@ -188,6 +206,7 @@ async function authorise(tx: Tx, args: TransitionArgs, subjectUserId: string | n
       throw new Abort({ code: "actor_not_permitted", command: command.name, actor: "staff", role: actor.role });
     }
   }
+  return false;
 }
 
 async function mustBeStaff(tx: Tx, userId: string): Promise<void> {
@@ -204,12 +223,12 @@ async function moveMessageToThread(
   now: Date,
 ): Promise<Record<string, unknown>> {
   const { command, actor } = args;
-  if (command.name !== "request_information" && command.name !== "record_subject_response") return details;
-  if (typeof details.message !== "string") return details;
+  const threaded = ["request_information", "record_subject_response", "send_message"];
+  if (!threaded.includes(command.name) || typeof details.message !== "string") return details;
   const message = await tx.requestMessage.create({
     data: {
       requestId,
-      direction: command.name === "request_information" ? "outbound" : "inbound",
+      direction: actor.type === "staff" ? "outbound" : "inbound",
       authorUserId: actor.type === "system" ? null : actor.userId,
       body: details.message,
       createdAt: now,

@@ -5,13 +5,20 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { E2E_DEMO_PORT, E2E_PORT, E2E_RATE_LIMITS, SINK_SMTP_PORT } from "../../e2e/support/environment";
+import {
+  E2E_DATABASE_URL,
+  E2E_DEMO_PORT,
+  E2E_PORT,
+  E2E_RATE_LIMITS,
+  E2E_WORK_DIR,
+  SINK_SMTP_PORT,
+} from "../../e2e/support/environment";
 import { dropPostgresDatabase } from "./postgres";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const demo = process.argv.includes("--demo");
-const workDir = path.join(root, demo ? ".test-artifacts/e2e-demo" : ".test-artifacts/e2e");
-const databaseUrl = (!demo && process.env.E2E_DATABASE_URL) || `file:${path.join(workDir, "portal.db")}`;
+const workDir = demo ? path.join(root, ".test-artifacts/e2e-demo") : E2E_WORK_DIR;
+const databaseUrl = demo ? `file:${path.join(workDir, "portal.db")}` : E2E_DATABASE_URL;
 
 fs.rmSync(workDir, { recursive: true, force: true });
 fs.mkdirSync(workDir, { recursive: true });

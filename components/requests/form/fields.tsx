@@ -55,7 +55,7 @@ export function TextField({
     defaultValue,
     "aria-invalid": error ? true : undefined,
     "aria-describedby": describedBy(name, hint, error),
-    className: multiline ? "input input--area" : "input",
+    className: multiline ? "input input--multiline" : "input",
   } as const;
   return (
     <div className="field">

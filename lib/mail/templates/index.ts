@@ -6,6 +6,7 @@ import { completion } from "./completion";
 import { confirmRequest } from "./confirm-request";
 import { extensionNotice } from "./extension-notice";
 import { informationRequest } from "./information-request";
+import { messageNotice } from "./message-notice";
 import { partialCompletion } from "./partial-completion";
 import { refusal } from "./refusal";
 import { signInLink } from "./sign-in-link";
@@ -20,6 +21,7 @@ export const templates = {
   partial_completion: partialCompletion,
   completion,
   withdrawal_confirmation: withdrawalConfirmation,
+  message_notice: messageNotice,
   staff_alert: staffAlert,
   sign_in_link: signInLink,
   confirm_request: confirmRequest,

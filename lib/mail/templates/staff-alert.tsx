@@ -1,4 +1,4 @@
-// Alerts for the privacy team: a new request, the subject's answer, a deadline
+// Alerts for the privacy team: a new request, the subject's answer or message, a deadline
 // coming up or passed. Short, with the reference and a link to the case.
 import { z } from "zod";
 import { formatDay } from "../../i18n/format-day";
@@ -16,6 +16,7 @@ const schema = z.object({
   alert: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("new_request") }),
     z.object({ kind: z.literal("subject_responded") }),
+    z.object({ kind: z.literal("subject_message") }),
     z.object({ kind: z.literal("due_soon"), daysLeft: z.number().int() }),
     z.object({ kind: z.literal("overdue"), daysOverdue: z.number().int() }),
   ]),
@@ -31,6 +32,10 @@ function headline(v: Vars, l: "de" | "en"): string {
       return l === "de"
         ? `Antwort der betroffenen Person zu ${v.reference}`
         : `The data subject answered on ${v.reference}`;
+    case "subject_message":
+      return l === "de"
+        ? `Neue Nachricht der betroffenen Person zu ${v.reference}`
+        : `New message from the data subject on ${v.reference}`;
     case "due_soon":
       return l === "de"
         ? `${v.reference}: Frist in ${a.daysLeft} Tag(en)`

@@ -43,6 +43,7 @@ export const commandInputSchemas = {
   }),
   record_subject_response: z.object({ message: text(1, 10_000) }),
   resume: z.object({ note: text(1, 2_000).optional() }),
+  send_message: z.object({ message: text(1, 10_000) }),
   extend: z.object({ reason: text(20, 5_000) }),
   complete: z.object({ summary: text(1, 10_000) }),
   partially_complete: z.object({ summary: text(1, 10_000), refusal: refusalSchema }),

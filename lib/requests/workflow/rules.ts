@@ -9,6 +9,8 @@ interface Rule {
   /** The status afterwards; null where the command records an event without changing the status. */
   to: RequestStatus | null;
   who: Permission;
+  /** Where the subject's side (subject, agent) may run it from, when that is narrower than `from`. */
+  subjectFrom?: readonly RequestStatus[];
 }
 
 const allStaff = ["dpo", "privacy_team", "admin"] as const;
@@ -23,6 +25,13 @@ export const rules: Record<CommandName, Rule> = {
   request_information: { from: ["received", "in_progress"], to: "awaiting_subject", who: { staff: caseworkers } },
   record_subject_response: { from: ["awaiting_subject"], to: "in_progress", who: { subject: true, agent: true } },
   resume: { from: ["awaiting_subject"], to: "in_progress", who: { staff: caseworkers } },
+  // While the team waits for the subject, what the subject writes is the answer (record_subject_response).
+  send_message: {
+    from: open,
+    to: null,
+    who: { subject: true, agent: true, staff: caseworkers },
+    subjectFrom: ["received", "in_progress"],
+  },
   // Deciding to take longer, to refuse, or to refuse in part is the DPO's call.
   extend: { from: open, to: null, who: { staff: ["dpo"] } },
   complete: { from: ["in_progress"], to: "completed", who: { staff: caseworkers } },

@@ -38,6 +38,7 @@ const validCommands: Record<CommandName, Command> = {
   },
   record_subject_response: { name: "record_subject_response", input: { message: "It is 4711." } },
   resume: { name: "resume", input: { note: "Identity confirmed by phone." } },
+  send_message: { name: "send_message", input: { message: "Does this include the newsletter data?" } },
   extend: { name: "extend", input: { reason: "Your data are spread over four systems of two processors." } },
   complete: { name: "complete", input: { summary: "Copy of the data sent." } },
   partially_complete: {
@@ -49,7 +50,8 @@ const validCommands: Record<CommandName, Command> = {
 };
 
 /** The specification: from which statuses, to which status, by whom. */
-const spec: Record<CommandName, { from: RequestStatus[]; to: RequestStatus | "same"; by: ActorName[] }> = {
+type Spec = { from: RequestStatus[]; to: RequestStatus | "same"; by: ActorName[]; subjectFrom?: RequestStatus[] };
+const spec: Record<CommandName, Spec> = {
   verify: { from: ["awaiting_verification"], to: "received", by: ["subject", "agent", "system"] },
   expire_unverified: { from: ["awaiting_verification"], to: "expired_unverified", by: ["system"] },
   start_work: { from: ["received"], to: "in_progress", by: ["dpo", "team"] },
@@ -57,6 +59,13 @@ const spec: Record<CommandName, { from: RequestStatus[]; to: RequestStatus | "sa
   request_information: { from: ["received", "in_progress"], to: "awaiting_subject", by: ["dpo", "team"] },
   record_subject_response: { from: ["awaiting_subject"], to: "in_progress", by: ["subject", "agent"] },
   resume: { from: ["awaiting_subject"], to: "in_progress", by: ["dpo", "team"] },
+  // The subject's side writes no plain message while an answer is awaited: that is record_subject_response.
+  send_message: {
+    from: ["received", "in_progress", "awaiting_subject"],
+    to: "same",
+    by: ["subject", "agent", "dpo", "team"],
+    subjectFrom: ["received", "in_progress"],
+  },
   extend: { from: ["received", "in_progress", "awaiting_subject"], to: "same", by: ["dpo"] },
   complete: { from: ["in_progress"], to: "completed", by: ["dpo", "team"] },
   partially_complete: { from: ["in_progress"], to: "partially_completed", by: ["dpo"] },
@@ -108,7 +117,8 @@ describe("every command from every status by every actor (Art. 12 workflow)", ()
   it.each(cases)("$command from $status by $actor", ({ command, status, actor, rule }) => {
     const result = transition(snapshot(status), actors[actor], validCommands[command], context(now));
     const permitted = rule.by.includes(actor);
-    const fromOk = rule.from.includes(status);
+    const from = (actor === "subject" || actor === "agent") && rule.subjectFrom ? rule.subjectFrom : rule.from;
+    const fromOk = from.includes(status);
     if (!permitted) {
       expect(result).toMatchObject({ ok: false, error: { code: "actor_not_permitted", command } });
     } else if (!fromOk) {
@@ -281,6 +291,37 @@ describe("fulfilment", () => {
     expect(started).toMatchObject({ ok: true, event: { event: "work_started", public: false } });
     const asked = transition(snapshot("in_progress"), team, validCommands.request_information, context(now));
     expect(asked).toMatchObject({ ok: true, event: { event: "information_requested", public: true } });
+  });
+});
+
+describe("messages between the subject and the team", () => {
+  it("are public events that record who wrote them and change neither status nor deadline", () => {
+    const fromSubject = transition(snapshot("in_progress"), subject, validCommands.send_message, context(now));
+    expect(fromSubject).toEqual({
+      ok: true,
+      from: "in_progress",
+      to: "in_progress",
+      changes: {},
+      event: {
+        event: "message_sent",
+        public: true,
+        details: { message: "Does this include the newsletter data?", sentBy: "subject" },
+      },
+    });
+    const fromTeam = transition(snapshot("awaiting_subject"), team, validCommands.send_message, context(now));
+    expect(fromTeam).toMatchObject({ ok: true, event: { details: { sentBy: "staff" } } });
+  });
+
+  it("must have words, at most 10,000 characters", () => {
+    for (const message of ["   ", "x".repeat(10_001)]) {
+      const result = transition(
+        snapshot("in_progress"),
+        subject,
+        { name: "send_message", input: { message } },
+        context(now),
+      );
+      expect(result).toMatchObject({ ok: false, error: { code: "invalid_input", command: "send_message" } });
+    }
   });
 });
 

@@ -31,7 +31,8 @@ export function transition(
     const role = actor.type === "staff" ? actor.role : undefined;
     return { ok: false, error: { code: "actor_not_permitted", command: command.name, actor: actor.type, role } };
   }
-  if (!rule.from.includes(request.status)) {
+  const from = actor.type === "subject" || actor.type === "agent" ? (rule.subjectFrom ?? rule.from) : rule.from;
+  if (!from.includes(request.status)) {
     return { ok: false, error: { code: "not_allowed_in_status", command: command.name, status: request.status } };
   }
   const parsed = commandInputSchemas[command.name].safeParse(command.input);
@@ -91,6 +92,11 @@ function decide(
           : (input as ParsedInput<"record_subject_response">).message;
       const changes = { firstDueAt: due.firstDueAt, dueAt: due.dueAt, dueDate: due.dueDate };
       return { changes, details: { ...(text ? { message: text } : {}), due: due.dueDate } };
+    }
+    case "send_message": {
+      // Who wrote it decides who hears of it (lib/requests/mails-for-event.ts) and how the case page labels it.
+      const { message } = input as ParsedInput<"send_message">;
+      return { changes: {}, details: { message, sentBy: actor.type } };
     }
     case "extend":
       return extend(request, input as ParsedInput<"extend">, context);

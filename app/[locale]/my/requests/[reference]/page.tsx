@@ -6,6 +6,8 @@ import { formatDay } from "@/lib/i18n/format-day";
 import { isLocale } from "@/lib/i18n/locales";
 import { isClosed } from "@/lib/requests/workflow/states";
 import { findMyRequest, type TimelineEvent } from "@/lib/requests/my-request";
+import { CaseThread } from "@/components/my-requests/case-thread";
+import { ReplyForm } from "@/components/my-requests/reply-form";
 
 export const dynamic = "force-dynamic";
 
@@ -16,9 +18,15 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/my/reque
   return { title: t("metaTitle", { reference }), robots: { index: false } };
 }
 
+/** The notices a step may leave for the page it returns to: from the request forms, and from the thread. */
+const intakeNotices = ["confirmed", "filed"] as const;
+const threadNotices = ["sent", "answered", "withdrawn"] as const;
+
 export default async function MyRequestPage({ params, searchParams }: PageProps<"/[locale]/my/requests/[reference]">) {
   const { locale, reference } = await params;
-  const { notice } = await searchParams;
+  const asked = (await searchParams).notice;
+  const notice = threadNotices.find((n) => n === asked) ?? null;
+  const intakeNotice = intakeNotices.find((n) => n === asked) ?? null;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const result = await findMyRequest(reference);
@@ -27,14 +35,17 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
   }
   const request = result.request;
   if (!request) notFound();
-  const [t, tList, tHome, tRequests, format] = await Promise.all([
+  const [t, tList, tHome, tThread, tRequests, format] = await Promise.all([
     getTranslations("myRequest"),
     getTranslations("myRequests"),
     getTranslations("home"),
+    getTranslations("caseThread"),
     getTranslations("requests"),
     getFormatter(),
   ]);
   const closed = isClosed(request.status);
+  const awaitingSubject = request.status === "awaiting_subject";
+  const mayWrite = request.status === "received" || request.status === "in_progress";
 
   return (
     <div className="container container--narrow section">
@@ -42,9 +53,9 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
         <Link href={`/${locale}/my/requests`}>← {t("back")}</Link>
       </p>
       <h1>{t("title", { reference: request.reference })}</h1>
-      {notice === "confirmed" || notice === "filed" ? (
-        <div className="callout" role="status" data-testid="case-notice">
-          <p>{tRequests(notice)}</p>
+      {intakeNotice ? (
+        <div className="notice" role="status" data-testid="case-notice">
+          <p>{tRequests(intakeNotice)}</p>
         </div>
       ) : null}
       {request.duplicateOf ? (
@@ -76,13 +87,41 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
         {!closed && request.extendedAt ? ` ${t("dueExtended")}` : null}
       </p>
 
+      {notice ? (
+        <div className="notice" role="status" data-testid="case-notice">
+          <p>{tThread(notice)}</p>
+        </div>
+      ) : null}
+
+      {awaitingSubject ? (
+        <section className="callout callout--warning" aria-labelledby="question-title" data-testid="open-question">
+          <h2 id="question-title">{tThread("questionTitle")}</h2>
+          <p>{tThread("questionIntro")}</p>
+          <figure className="timeline__quote">
+            <blockquote>{request.openQuestion ?? tThread("questionErased")}</blockquote>
+          </figure>
+          <ReplyForm locale={locale} reference={request.reference} mode="answer" />
+        </section>
+      ) : null}
+
+      <h2 id="messages">{tThread("title")}</h2>
+      <p className="section__intro">{tThread("intro")}</p>
+      <CaseThread thread={request.thread} />
+      {mayWrite ? (
+        <>
+          <h3>{tThread("messageTitle")}</h3>
+          <ReplyForm locale={locale} reference={request.reference} mode="message" />
+        </>
+      ) : null}
+      {closed ? <p>{tThread("closedNoForms")}</p> : null}
+
       <h2>{t("timeline")}</h2>
       <p className="section__intro">{t("timelineIntro")}</p>
       <ol className="timeline" data-testid="timeline">
         {request.timeline.map((event) => (
           <li key={event.seq} className="timeline__item" data-event={event.event}>
             <p className="timeline__title">
-              <strong>{t(`events.${event.event}` as "events.submitted")}</strong>{" "}
+              <strong>{eventTitle(event, t)}</strong>{" "}
               <time dateTime={event.at.toISOString()}>
                 {format.dateTime(event.at, { dateStyle: "long", timeStyle: "short" })}
               </time>
@@ -91,11 +130,33 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
           </li>
         ))}
       </ol>
+
+      {!closed ? (
+        <section aria-labelledby="withdraw-title">
+          <h2 id="withdraw-title">{tThread("withdrawTitle")}</h2>
+          <p>{tThread("withdrawIntro")}</p>
+          <p>
+            <Link
+              href={`/${locale}/my/requests/${encodeURIComponent(request.reference)}/withdraw`}
+              className="button button--secondary"
+            >
+              {tThread("withdrawLink")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
     </div>
   );
 }
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"myRequest">>>;
+
+function eventTitle(event: TimelineEvent, t: Translate): string {
+  if (event.event === "message_sent") {
+    return event.details.sentBy === "staff" ? t("events.message_sent.staff") : t("events.message_sent.subject");
+  }
+  return t(`events.${event.event}` as "events.submitted");
+}
 
 /** What a person should read about a step: reasons, messages, summaries, the new deadline, the remedies. */
 function EventDetails({ event, locale, t }: { event: TimelineEvent; locale: "de" | "en"; t: Translate }) {
@@ -107,8 +168,11 @@ function EventDetails({ event, locale, t }: { event: TimelineEvent; locale: "de"
       {event.event === "extended" && typeof d.due === "string" ? (
         <p>{t("newDue", { date: formatDay(d.due, locale) })}</p>
       ) : null}
-      {"reason" in d && event.event === "extended" ? <Quote label={t("reason")} text={text(d.reason)} /> : null}
-      {"message" in d ? <Quote label={t("message")} text={text(d.message)} /> : null}
+      {/* A request for information's reason is a category, not words; an extension's and a withdrawal's are words. */}
+      {"reason" in d && (event.event === "extended" || event.event === "withdrawn") ? (
+        <Quote label={t("reason")} text={text(d.reason)} />
+      ) : null}
+      {"message" in d && event.event !== "message_sent" ? <Quote label={t("message")} text={text(d.message)} /> : null}
       {"summary" in d ? <Quote label={t("summary")} text={text(d.summary)} /> : null}
       {refusal ? (
         <>

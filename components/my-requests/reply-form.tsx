@@ -1,0 +1,53 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { replyToRequest, type ReplyFormState } from "@/app/[locale]/my/requests/[reference]/actions";
+import { TextAreaField } from "./text-area-field";
+
+const initial: ReplyFormState = { error: null, message: "" };
+
+/**
+ * The subject's words to the team: an answer to its question (mode "answer") or a message.
+ * A server action behind useActionState: without JavaScript the browser posts it and the
+ * server answers with the page; with JavaScript it stays in place.
+ */
+export function ReplyForm({
+  locale,
+  reference,
+  mode,
+}: {
+  locale: "de" | "en";
+  reference: string;
+  mode: "answer" | "message";
+}) {
+  const t = useTranslations("caseThread");
+  const [state, action, pending] = useActionState(replyToRequest, initial);
+  const errorText = {
+    empty: t("errorEmpty"),
+    too_long: t("errorTooLong"),
+    not_possible: t("errorNotPossible"),
+    conflict: t("errorConflict"),
+  };
+  return (
+    <form action={action} noValidate className="form-card" data-testid={`${mode}-form`}>
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="reference" value={reference} />
+      <TextAreaField
+        id={`reply-${mode}`}
+        name="message"
+        label={mode === "answer" ? t("answerLabel") : t("messageLabel")}
+        hint={t("messageHint")}
+        error={state.error ? errorText[state.error] : null}
+        attempt={state}
+        defaultValue={state.message}
+        rows={6}
+        maxLength={10_000}
+        required
+      />
+      <button type="submit" className="button" aria-disabled={pending || undefined}>
+        {pending ? t("sending") : mode === "answer" ? t("answerSubmit") : t("messageSubmit")}
+      </button>
+    </form>
+  );
+}
