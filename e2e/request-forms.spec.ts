@@ -9,6 +9,9 @@ import { controllerHolidayRegion, controllerTimeZone } from "../lib/privacy";
 import { requestTypes, type RequestType } from "../lib/requests/request-types";
 import { expectAccessible } from "./support/axe";
 import { waitForMail } from "./support/mailbox";
+import { signInByMailedLink } from "./support/sign-in";
+
+const PDF = { name: "brief.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%%EOF\n") };
 
 const policy = { ...DEFAULT_DEADLINE_POLICY, timeZone: controllerTimeZone(), region: controllerHolidayRegion() };
 
@@ -62,6 +65,8 @@ for (const locale of ["de", "en"] as const) {
       await fillIn[type](page);
       await page.locator('[name="email"]').fill(email);
       await page.locator('[name="name"]').fill("Alex Beispiel");
+      // One document per language travels with the request and comes back on the case page.
+      if (type === "access") await page.locator('[name="attachments"]').setInputFiles(PDF);
       const sent = Date.now();
       await page.getByRole("button", { name: words[locale].submit }).click();
       await expect(page).toHaveURL(new RegExp(`/${locale}/requests/check-email$`));
@@ -84,7 +89,40 @@ for (const locale of ["de", "en"] as const) {
       const due = computeDeadline({ receivedAt: confirmedAt, extended: false }, policy).due;
       await expect(page.getByTestId("due-date")).toHaveText(formatDay(due, locale));
       await expect(page.getByTestId("timeline").locator('[data-event="verified"]')).toBeVisible();
+      if (type === "access") {
+        const document = page.getByTestId("documents").getByRole("link", { name: /brief\.pdf/ });
+        const download = await page.request.get((await document.getAttribute("href"))!);
+        expect(download.status()).toBe(200);
+        expect((await download.body()).toString()).toBe(PDF.buffer.toString());
+      }
       await expectAccessible(page);
     });
   }
 }
+
+test("a request whose link ran out is confirmed from its case page after signing in", async ({ page }) => {
+  const email = `late-${Date.now()}@example.org`;
+  await page.goto("/en/requests/new/restriction");
+  await fillIn.restriction(page);
+  await page.locator('[name="email"]').fill(email);
+  await page.getByRole("button", { name: words.en.submit }).click();
+  await expect(page).toHaveURL(/\/en\/requests\/check-email$/);
+  // The confirmation mail is ignored; the person signs in later with the same address.
+  await waitForMail((m) => m.envelope.to.includes(email) && m.subject.startsWith(words.en.mailSubject), 30_000);
+  await page.goto("/en/sign-in");
+  await signInByMailedLink(page, email, "en");
+  await expect(page).toHaveURL(/\/en\/my\/requests$/);
+  await page
+    .getByRole("link", { name: /DSR-\d{4}-\d{6}/ })
+    .first()
+    .click();
+  await expect(page.getByTestId("due-date")).toHaveText(/confirmed the request/);
+  await expect(page.getByTestId("confirm-box")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Confirm my request" }).click();
+  const confirmedAt = new Date();
+  await expect(page.getByTestId("case-notice")).toBeVisible();
+  const due = computeDeadline({ receivedAt: confirmedAt, extended: false }, policy).due;
+  await expect(page.getByTestId("due-date")).toHaveText(formatDay(due, "en"));
+  await expect(page.getByTestId("confirm-box")).toHaveCount(0);
+});

@@ -2,18 +2,10 @@
 // attachments (downloaded through /api/attachments/{id}, which checks who asks).
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ThreadMessage } from "@/lib/requests/my-request";
+import { AttachmentList } from "./attachment-list";
 
 export async function CaseThread({ thread }: { thread: ThreadMessage[] }) {
   const [t, format] = await Promise.all([getTranslations("caseThread"), getFormatter()]);
-  const size = (bytes: number) => {
-    const [value, unit] =
-      bytes < 1024
-        ? [bytes, "byte"]
-        : bytes < 1024 * 1024
-          ? [bytes / 1024, "kilobyte"]
-          : [bytes / 1024 ** 2, "megabyte"];
-    return format.number(value, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 });
-  };
   if (thread.length === 0) return <p data-testid="thread-empty">{t("empty")}</p>;
   return (
     <ol className="thread" data-testid="thread">
@@ -33,15 +25,7 @@ export async function CaseThread({ thread }: { thread: ThreadMessage[] }) {
           {message.attachments.length > 0 ? (
             <>
               <p className="thread__attachments-title">{t("attachments")}</p>
-              <ul className="thread__attachments">
-                {message.attachments.map((file) => (
-                  <li key={file.id}>
-                    <a href={`/api/attachments/${encodeURIComponent(file.id)}`} download={file.fileName}>
-                      {t("attachment", { name: file.fileName, size: size(file.size) })}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <AttachmentList files={message.attachments} />
             </>
           ) : null}
         </li>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { replyToRequest, type ReplyFormState } from "@/app/[locale]/my/requests/[reference]/actions";
+import { AttachmentsField } from "@/components/requests/form/attachments-field";
 import { TextAreaField } from "./text-area-field";
 
 const initial: ReplyFormState = { error: null, message: "" };
@@ -16,10 +17,12 @@ export function ReplyForm({
   locale,
   reference,
   mode,
+  limits,
 }: {
   locale: "de" | "en";
   reference: string;
   mode: "answer" | "message";
+  limits: { files: number; megabytes: number };
 }) {
   const t = useTranslations("caseThread");
   const [state, action, pending] = useActionState(replyToRequest, initial);
@@ -45,6 +48,7 @@ export function ReplyForm({
         maxLength={10_000}
         required
       />
+      <AttachmentsField name={`attachments`} error={state.fileError} limits={limits} />
       <button type="submit" className="button" aria-disabled={pending || undefined}>
         {pending ? t("sending") : mode === "answer" ? t("answerSubmit") : t("messageSubmit")}
       </button>

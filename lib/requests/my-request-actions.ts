@@ -3,12 +3,14 @@
 // session is checked here; a reference that is not theirs gets exactly the answer of
 // one that does not exist, after the same single query, so nobody learns which exist.
 import "server-only";
+import type { CheckedUpload } from "../attachments/check-uploads";
+import { withStagedAttachments } from "../attachments/store-attachments";
 import { currentSession } from "../auth/session";
 import { appConfig } from "../config/app-config";
 import { db } from "../db/client";
 import { ownedBy } from "./my-request-scope";
 import { requestSettingsFromConfig } from "./settings-from-config";
-import { transitionRequest, type TransitionFailure } from "./transition-request";
+import { transitionRequest, type TransitionArgs, type TransitionFailure } from "./transition-request";
 import type { Command } from "./workflow/commands";
 import type { RequestStatus } from "./workflow/states";
 
@@ -17,22 +19,29 @@ export type MyRequestActionResult =
   | { ok: true; status: RequestStatus; answered: boolean }
   | { ok: false; reason: "signed_out" | "not_found" | "invalid" | "not_possible" | "conflict" };
 
-/** Where the person acted, for the audit log; null where unknown. */
-export interface ClientContext {
-  ip: string | null;
-  userAgent: string | null;
-}
+/** Where the person acted, for the audit log (lib/security/client-context.ts); null where unknown. */
+export type ClientContext = Awaited<ReturnType<typeof import("../security/client-context").clientContext>>;
 
 /** The subject's words: the answer to the team's question while it waits for one (Art. 12(6)), else a message. */
 export async function replyToMyRequest(
   reference: string,
   message: string,
+  files: CheckedUpload[],
   client: ClientContext,
 ): Promise<MyRequestActionResult> {
-  return act(reference, client, (status) =>
-    status === "awaiting_subject"
-      ? { name: "record_subject_response", input: { message } }
-      : { name: "send_message", input: { message } },
+  // The files are kept only if the message's step commits and records them.
+  return withStagedAttachments(db(), appConfig().attachmentsDir, files, (staged) =>
+    act(
+      reference,
+      client,
+      (status) =>
+        status === "awaiting_subject"
+          ? { name: "record_subject_response", input: { message } }
+          : { name: "send_message", input: { message } },
+      async (tx, step) => {
+        await staged.record(tx, { requestId: step.requestId, messageId: step.messageId, uploadedBy: "subject" });
+      },
+    ),
   );
 }
 
@@ -49,6 +58,7 @@ async function act(
   reference: string,
   client: ClientContext,
   command: (status: RequestStatus) => Command,
+  withinStep?: TransitionArgs["withinStep"],
 ): Promise<MyRequestActionResult> {
   const session = await currentSession();
   if (!session) return { ok: false, reason: "signed_out" };
@@ -66,6 +76,7 @@ async function act(
       command: chosen,
       ip: client.ip,
       userAgent: client.userAgent,
+      withinStep,
     },
     requestSettingsFromConfig(appConfig()),
   );

@@ -38,6 +38,8 @@ export interface MyRequestCase {
   timeline: TimelineEvent[];
   /** The messages between the subject and the team, oldest first. Internal notes are another table, never read here. */
   thread: ThreadMessage[];
+  /** Files the subject sent with the request form itself. */
+  documents: Array<{ id: string; fileName: string; size: number }>;
   /** While the team waits for the subject (Art. 12(6)): what it asked, null once erased. */
   openQuestion: string | null;
 }
@@ -53,6 +55,11 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
     include: {
       auditEntries: { where: { public: true }, orderBy: { seq: "asc" } },
       duplicateOf: { select: { reference: true } },
+      attachments: {
+        where: { messageId: null },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, fileName: true, size: true },
+      },
       messages: {
         orderBy: { createdAt: "asc" },
         select: {
@@ -113,6 +120,7 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
       dueDate: request.dueDate,
       extendedAt: request.extendedAt,
       duplicateOf: request.duplicateOf?.reference ?? null,
+      documents: request.attachments,
       timeline,
       thread: request.messages.map((m) => ({
         id: m.id,

@@ -31,6 +31,11 @@ export interface TransitionArgs {
   command: Command;
   ip?: string | null;
   userAgent?: string | null;
+  /**
+   * What must be stored with the step or not at all, in its transaction: e.g. the files sent with a
+   * message (the thread message's id is given when the step wrote one).
+   */
+  withinStep?: (tx: Tx, step: { requestId: string; messageId: string | null }) => Promise<void>;
 }
 
 class Abort extends Error {
@@ -141,6 +146,10 @@ async function run(
     },
   });
   if (updated.count !== 1) throw new Abort({ code: "conflict" });
+  await args.withinStep?.(tx, {
+    requestId: request.id,
+    messageId: typeof auditDetails.messageId === "string" ? auditDetails.messageId : null,
+  });
   const discardedFiles: string[] = [];
   if (minimise) {
     // The chain commits to these by digest only, so erasing them keeps it verifiable.

@@ -10,6 +10,7 @@ import type { FieldError, FieldErrors } from "@/lib/requests/intake/field-errors
 import type { LabelledChoices } from "@/lib/requests/intake/form-choices";
 import { validateRequestForm } from "@/lib/requests/intake/validate-request-form";
 import type { RequestType } from "@/lib/requests/request-types";
+import { AttachmentsField } from "./attachments-field";
 import { detailFields } from "./detail-fields";
 import { ChoiceGroup, fieldId, TextField } from "./fields";
 
@@ -132,27 +133,7 @@ export function RequestForm({ type, locale, choices, signedInEmail, limits, noti
         choices={(["de", "en"] as const).map((l) => ({ value: l, label: t(`languages.${l}`) }))}
         selected={[typeof values.language === "string" && values.language ? values.language : locale]}
       />
-      <div className="field">
-        <label htmlFor={fieldId("attachments")}>{t("attachments")}</label>
-        <p id={`${fieldId("attachments")}-hint`} className="field__hint">
-          {t("attachmentsHint", limits)}
-        </p>
-        <input
-          id={fieldId("attachments")}
-          name="attachments"
-          type="file"
-          multiple
-          accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
-          aria-invalid={errors.attachments ? true : undefined}
-          aria-describedby={`${fieldId("attachments")}-hint${errors.attachments ? ` ${fieldId("attachments")}-error` : ""}`}
-          className="input input--file"
-        />
-        {errors.attachments ? (
-          <p id={`${fieldId("attachments")}-error`} className="field__error">
-            {errorText("attachments")}
-          </p>
-        ) : null}
-      </div>
+      <AttachmentsField error={errors.attachments} limits={limits} />
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="request-website">{t("honeypot")}</label>
         <input id="request-website" name="website" type="text" tabIndex={-1} autoComplete="off" />

@@ -4,10 +4,18 @@
 // A reference that is not the subject's answers exactly like one that does not exist.
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { replyToMyRequest, withdrawMyRequest, type ClientContext } from "@/lib/requests/my-request-actions";
+import { checkUploads } from "@/lib/attachments/check-uploads";
+import { uploadLimitsFromConfig } from "@/lib/attachments/limits";
+import { appConfig } from "@/lib/config/app-config";
+import { uploadFieldError, type FieldError } from "@/lib/requests/intake/field-errors";
+import { confirmMyRequest } from "@/lib/requests/confirm-my-request";
+import { replyToMyRequest, withdrawMyRequest } from "@/lib/requests/my-request-actions";
+import { clientContext } from "@/lib/security/client-context";
 
 export interface ReplyFormState {
   error: "empty" | "too_long" | "not_possible" | "conflict" | null;
+  /** A problem with the attached files (the words are kept). */
+  fileError?: FieldError | null;
   message: string;
 }
 
@@ -18,16 +26,19 @@ export interface WithdrawFormState {
 
 const target = z.object({ locale: z.enum(["de", "en"]), reference: z.string().min(1).max(40) });
 
-// Where the person acted is not recorded yet: lib/security/client-context.ts (IP and user agent of
-// the request) is being written elsewhere; pass its answer here once it is on main.
-const client: ClientContext = { ip: null, userAgent: null };
-
 export async function replyToRequest(_previous: ReplyFormState, form: FormData): Promise<ReplyFormState> {
   const { locale, reference } = parseTarget(form);
   const raw = String(form.get("message") ?? "");
   const message = z.string().trim().min(1).max(10_000).safeParse(raw);
-  if (!message.success) return { error: raw.trim() ? "too_long" : "empty", message: raw.slice(0, 20_000) };
-  const result = await replyToMyRequest(reference, message.data, client);
+  const limits = uploadLimitsFromConfig(appConfig());
+  const files = form.getAll("attachments").filter((v): v is File => typeof v !== "string");
+  const uploads = await checkUploads(files, limits);
+  const fileError = uploads.ok ? null : uploadFieldError(uploads, limits);
+  if (!message.success || !uploads.ok) {
+    const error = message.success ? null : raw.trim() ? "too_long" : "empty";
+    return { error, fileError, message: raw.slice(0, 20_000) };
+  }
+  const result = await replyToMyRequest(reference, message.data, uploads.files, await clientContext());
   if (result.ok) {
     const notice = result.answered ? "answered" : "sent";
     redirect(`/${locale}/my/requests/${encodeURIComponent(reference)}?notice=${notice}#messages`);
@@ -40,9 +51,19 @@ export async function withdrawRequest(_previous: WithdrawFormState, form: FormDa
   const raw = String(form.get("reason") ?? "");
   const reason = z.string().trim().max(2_000).safeParse(raw);
   if (!reason.success) return { error: "too_long", reason: raw.slice(0, 4_000) };
-  const result = await withdrawMyRequest(reference, reason.data || null, client);
+  const result = await withdrawMyRequest(reference, reason.data || null, await clientContext());
   if (result.ok) redirect(`/${locale}/my/requests/${encodeURIComponent(reference)}?notice=withdrawn`);
   return failed(result.reason, locale, reference, { reason: raw });
+}
+
+/** Confirming from the case page, when the mailed link has run out (receipt, Art. 12(3)). */
+export async function confirmRequest(form: FormData): Promise<void> {
+  const { locale, reference } = parseTarget(form);
+  const result = await confirmMyRequest(reference, await clientContext());
+  const back = `/${locale}/my/requests/${encodeURIComponent(reference)}`;
+  if (result.kind === "signed_out") redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackUrl: back })}`);
+  if (result.kind === "not_found") notFound();
+  redirect(result.kind === "confirmed" ? `${back}?notice=confirmed` : back);
 }
 
 function parseTarget(form: FormData): z.infer<typeof target> {

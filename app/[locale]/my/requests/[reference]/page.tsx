@@ -7,7 +7,11 @@ import { isLocale } from "@/lib/i18n/locales";
 import { isClosed } from "@/lib/requests/workflow/states";
 import { findMyRequest, type TimelineEvent } from "@/lib/requests/my-request";
 import { CaseThread } from "@/components/my-requests/case-thread";
+import { AttachmentList } from "@/components/my-requests/attachment-list";
 import { ReplyForm } from "@/components/my-requests/reply-form";
+import { confirmRequest } from "./actions";
+import { uploadLimitsFromConfig } from "@/lib/attachments/limits";
+import { appConfig } from "@/lib/config/app-config";
 
 export const dynamic = "force-dynamic";
 
@@ -44,6 +48,8 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
     getFormatter(),
   ]);
   const closed = isClosed(request.status);
+  const limits = uploadLimitsFromConfig(appConfig());
+  const uploadLimits = { files: limits.maxFiles, megabytes: Math.floor(limits.maxBytesPerFile / (1024 * 1024)) };
   const awaitingSubject = request.status === "awaiting_subject";
   const mayWrite = request.status === "received" || request.status === "in_progress";
 
@@ -93,6 +99,25 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
         </div>
       ) : null}
 
+      {request.documents.length > 0 ? (
+        <section aria-labelledby="documents-title" data-testid="documents">
+          <h2 id="documents-title">{tRequests("documentsTitle")}</h2>
+          <AttachmentList files={request.documents} />
+        </section>
+      ) : null}
+      {request.status === "awaiting_verification" ? (
+        <section className="callout callout--warning" aria-labelledby="confirm-title" data-testid="confirm-box">
+          <h2 id="confirm-title">{tRequests("confirmTitle")}</h2>
+          <p>{tRequests("confirmText")}</p>
+          <form action={confirmRequest}>
+            <input type="hidden" name="locale" value={locale} />
+            <input type="hidden" name="reference" value={request.reference} />
+            <button type="submit" className="button">
+              {tRequests("confirmSubmit")}
+            </button>
+          </form>
+        </section>
+      ) : null}
       {awaitingSubject ? (
         <section className="callout callout--warning" aria-labelledby="question-title" data-testid="open-question">
           <h2 id="question-title">{tThread("questionTitle")}</h2>
@@ -100,7 +125,7 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
           <figure className="timeline__quote">
             <blockquote>{request.openQuestion ?? tThread("questionErased")}</blockquote>
           </figure>
-          <ReplyForm locale={locale} reference={request.reference} mode="answer" />
+          <ReplyForm locale={locale} reference={request.reference} mode="answer" limits={uploadLimits} />
         </section>
       ) : null}
 
@@ -110,7 +135,7 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
       {mayWrite ? (
         <>
           <h3>{tThread("messageTitle")}</h3>
-          <ReplyForm locale={locale} reference={request.reference} mode="message" />
+          <ReplyForm locale={locale} reference={request.reference} mode="message" limits={uploadLimits} />
         </>
       ) : null}
       {closed ? <p>{tThread("closedNoForms")}</p> : null}
