@@ -119,7 +119,7 @@ describe("npm start", () => {
       expect(await second.stop()).toBe(0);
 
       const check = new Database(dbFile, { readonly: true });
-      expect(check.prepare("SELECT count(*) AS n FROM User").get()).toEqual({ n: 8 }); // 3 staff, 3 demo subjects, the test's subject, the row added by hand
+      expect(check.prepare("SELECT count(*) AS n FROM User").get()).toEqual({ n: 10 }); // 3 staff, 5 demo subjects, the test's subject, the row added by hand
       check.close();
     },
   );

@@ -40,15 +40,17 @@ const EXTENSIONS: Record<AttachmentContentType, string[]> = {
 };
 
 export async function checkUploads(files: File[], limits: UploadLimits): Promise<UploadCheck> {
-  // A file input left empty still sends a part with no name and no bytes.
-  const chosen = files.filter((file) => !(file.name === "" && file.size === 0));
+  // A file input left empty still sends a part with no name and no bytes (a nameless Blob, when the
+  // browser's script posts the form).
+  const chosen = files.filter((file) => !(!file.name && file.size === 0));
   if (chosen.length > limits.maxFiles) {
     return { ok: false, error: "too_many", fileName: sanitiseFileName(chosen[limits.maxFiles]!.name) };
   }
   const checked: CheckedUpload[] = [];
   for (const file of chosen) {
-    const name = sanitiseFileName(file.name);
-    if (file.name.length > MAX_RAW_NAME_LENGTH) return { ok: false, error: "name_too_long", fileName: name };
+    const raw = typeof file.name === "string" ? file.name : "";
+    const name = sanitiseFileName(raw);
+    if (raw.length > MAX_RAW_NAME_LENGTH) return { ok: false, error: "name_too_long", fileName: name };
     // Decided before reading, so an oversized file is never buffered a second time.
     if (file.size > limits.maxBytesPerFile) return { ok: false, error: "too_large", fileName: name };
     if (file.size === 0) return { ok: false, error: "empty", fileName: name };

@@ -26,7 +26,10 @@ export interface RequestFormState {
   attempt: number;
 }
 
-export async function submitRequestForm(previous: RequestFormState, form: FormData): Promise<RequestFormState> {
+export async function submitRequestForm(previous: RequestFormState, received: FormData): Promise<RequestFormState> {
+  // A tampered post can drop the previous state, so that the form arrives first.
+  const form: FormData =
+    received instanceof FormData ? received : previous instanceof FormData ? previous : new FormData();
   const locale = isLocale(form.get("locale")) ? (form.get("locale") as "de" | "en") : "de";
   // Both arrive from the browser (a hidden field, and the last answer): nothing in them is trusted.
   const type = form.get("type");
