@@ -140,5 +140,6 @@ describe("an empty file input", () => {
   it("is no file, whether posted as a nameless File or (by the browser's script) as a nameless Blob", async () => {
     expect(await checkUploads([new File([], "")], limits)).toEqual({ ok: true, files: [] });
     expect(await checkUploads([new Blob([]) as File], limits)).toEqual({ ok: true, files: [] });
+    expect(await checkUploads([new File([], "undefined")], limits)).toEqual({ ok: true, files: [] });
   });
 });

@@ -40,9 +40,9 @@ const EXTENSIONS: Record<AttachmentContentType, string[]> = {
 };
 
 export async function checkUploads(files: File[], limits: UploadLimits): Promise<UploadCheck> {
-  // A file input left empty still sends a part with no name and no bytes (a nameless Blob, when the
-  // browser's script posts the form).
-  const chosen = files.filter((file) => !(!file.name && file.size === 0));
+  // A file input left empty still sends a part with no name and no bytes. Posted by the browser's
+  // script (React's server-action encoding), that part arrives as a Blob, or named "undefined".
+  const chosen = files.filter((file) => !(file.size === 0 && (!file.name || file.name === "undefined")));
   if (chosen.length > limits.maxFiles) {
     return { ok: false, error: "too_many", fileName: sanitiseFileName(chosen[limits.maxFiles]!.name) };
   }
