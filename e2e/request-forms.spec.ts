@@ -117,6 +117,10 @@ test("a request whose link ran out is confirmed from its case page after signing
     .first()
     .click();
   await expect(page.getByTestId("due-date")).toHaveText(/confirmed the request/);
+  // A link to the confirmation route without the mail's code (as another site could send) confirms nothing.
+  const casePath = new URL(page.url()).pathname;
+  await page.goto(casePath.replace("/my/requests/", "/requests/confirm/"));
+  await expect(page).toHaveURL(new RegExp(`${casePath}$`));
   await expect(page.getByTestId("confirm-box")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Confirm my request" }).click();

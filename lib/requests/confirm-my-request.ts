@@ -5,6 +5,7 @@ import "server-only";
 import { currentSession } from "../auth/session";
 import { appConfig } from "../config/app-config";
 import { db } from "../db/client";
+import { isConfirmationCode } from "./intake/confirmation-link";
 import { requestSettingsFromConfig } from "./settings-from-config";
 import { transitionRequest } from "./transition-request";
 
@@ -19,6 +20,8 @@ export type ConfirmResult =
 export async function confirmMyRequest(
   reference: string,
   where: { ip: string | null; userAgent: string | null },
+  /** From the mailed link: "mail" with its code; from the case page's own form (a POST): "page". */
+  proof: { via: "mail"; code: unknown } | { via: "page" },
 ): Promise<ConfirmResult> {
   const session = await currentSession();
   if (!session) return { kind: "signed_out" };
@@ -28,6 +31,10 @@ export async function confirmMyRequest(
   });
   if (!request) return { kind: "not_found" };
   if (request.status !== "awaiting_verification") return { kind: "unchanged" };
+  // A link without the mail's code confirms nothing; the case page then offers the button.
+  if (proof.via === "mail" && !isConfirmationCode(appConfig().nextauthSecret, reference, proof.code)) {
+    return { kind: "unchanged" };
+  }
   const outcome = await transitionRequest(
     db(),
     {

@@ -16,7 +16,7 @@ import type { RequestStatus } from "./workflow/states";
 
 export type MyRequestActionResult =
   /** `answered`: the words were the answer to the team's question, not a plain message. */
-  | { ok: true; status: RequestStatus; answered: boolean }
+  | { ok: true; status: RequestStatus; answered: boolean; from: RequestStatus }
   | { ok: false; reason: "signed_out" | "not_found" | "invalid" | "not_possible" | "conflict" };
 
 /** Where the person acted, for the audit log (lib/security/client-context.ts); null where unknown. */
@@ -29,6 +29,16 @@ export async function replyToMyRequest(
   files: CheckedUpload[],
   client: ClientContext,
 ): Promise<MyRequestActionResult> {
+  if (files.length > 0) {
+    // Nothing is written to disk for someone who may not write here (act() checks again, in its query).
+    const session = await currentSession();
+    if (!session) return { ok: false, reason: "signed_out" };
+    const owned = await db().request.findFirst({
+      where: { reference, ...ownedBy(session.user) },
+      select: { id: true },
+    });
+    if (!owned) return { ok: false, reason: "not_found" };
+  }
   // The files are kept only if the message's step commits and records them.
   return withStagedAttachments(db(), appConfig().attachmentsDir, files, (staged) =>
     act(
@@ -81,7 +91,12 @@ async function act(
     requestSettingsFromConfig(appConfig()),
   );
   if (!outcome.ok) return { ok: false, reason: reasonOf(outcome.error) };
-  return { ok: true, status: outcome.status, answered: chosen.name === "record_subject_response" };
+  return {
+    ok: true,
+    status: outcome.status,
+    answered: chosen.name === "record_subject_response",
+    from: request.status,
+  };
 }
 
 function reasonOf(error: TransitionFailure): Exclude<MyRequestActionResult, { ok: true }>["reason"] {

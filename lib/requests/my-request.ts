@@ -56,7 +56,7 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
       auditEntries: { where: { public: true }, orderBy: { seq: "asc" } },
       duplicateOf: { select: { reference: true } },
       attachments: {
-        where: { messageId: null },
+        where: { messageId: null, uploadedBy: "subject" },
         orderBy: { createdAt: "asc" },
         select: { id: true, fileName: true, size: true },
       },

@@ -10,6 +10,7 @@ import type { Tx } from "../db/tx";
 import type { Pause } from "../deadlines";
 import { enqueueMail } from "../mail/outbox/enqueue-mail";
 import { mailsForEvent } from "./mails-for-event";
+import { minimiseRequestMails } from "./minimise-mails";
 import { minimisedAddress } from "./minimised-address";
 import type { RequestSettings } from "./request-settings";
 import type { RequestType } from "./request-types";
@@ -156,6 +157,7 @@ async function run(
     await tx.auditEntry.updateMany({ where: { requestId: request.id }, data: { ip: null, userAgent: null } });
     await tx.auditText.updateMany({ where: { requestId: request.id }, data: { text: null } });
     discardedFiles.push(...(await discardAttachmentRows(tx, request.id)));
+    await minimiseRequestMails(tx, request.id, request.subjectEmail);
   }
 
   const dueDate = result.changes.dueDate ?? request.dueDate;
@@ -173,6 +175,8 @@ async function run(
     staff: await staffToAlert(tx, result.changes.assigneeId ?? request.assigneeId),
     settings: settings.mail,
   });
+  // Queued after the scrub above: a withdrawal's confirmation still goes out, and the outbox forgets
+  // its address once it is sent (deliver-due-mails.ts).
   for (const mail of mails) await enqueueMail(tx, mail, now);
   return { outcome: { ok: true, status: result.to, auditEntryId: entry.id, dueDate }, discardedFiles };
 }

@@ -25,8 +25,8 @@ describe("clientAddress", () => {
     expect(clientAddress({}, "10.0.0.1", 1)).toBe("10.0.0.1");
   });
 
-  it("gives null for an entry that is no address", () => {
-    expect(clientAddress({ "x-forwarded-for": "evil, not-an-ip" }, "10.0.0.1", 1)).toBeNull();
+  it("falls back to the socket for an entry that is no address (an unknown address would skip the per-IP limits)", () => {
+    expect(clientAddress({ "x-forwarded-for": "evil, not-an-ip" }, "10.0.0.1", 1)).toBe("10.0.0.1");
   });
 
   it("normalises the forms proxies write", () => {
@@ -63,7 +63,7 @@ describe("stampClientAddress on a real server", () => {
     expect(await seenBy(1, forged)).toBe("198.51.100.7");
   });
 
-  it("removes a client's own header when no address can be known", async () => {
-    expect(await seenBy(1, { [CLIENT_IP_HEADER]: "203.0.113.66", "x-forwarded-for": "garbage" })).toBeNull();
+  it("replaces a client's own header with the socket's address when the forwarded entry is garbage", async () => {
+    expect(await seenBy(1, { [CLIENT_IP_HEADER]: "203.0.113.66", "x-forwarded-for": "garbage" })).toBe("127.0.0.1");
   });
 });

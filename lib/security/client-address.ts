@@ -19,7 +19,9 @@ export function clientAddress(headers: Headers, socketAddress: string | undefine
       .filter(Boolean);
     // Fewer entries than proxies: the request came through fewer of them (or none), and every entry
     // there is was still written by one of ours, so the leftmost is the farthest address we can trust.
-    if (forwarded.length > 0) return normaliseAddress(forwarded[Math.max(0, forwarded.length - hops)]!);
+    const chosen = forwarded.length > 0 ? normaliseAddress(forwarded[Math.max(0, forwarded.length - hops)]!) : null;
+    // Garbage there must not make the address unknown: that would switch the per-IP limits off.
+    if (chosen) return chosen;
   }
   return socketAddress ? normaliseAddress(socketAddress) : null;
 }

@@ -7,6 +7,7 @@ import { deleteAttachmentFiles } from "../../attachments/attachment-files";
 import { discardAttachmentRows } from "../../attachments/discard-attachments";
 import { appendAuditEntry } from "../../audit/append-audit-entry";
 import { minimisedAddress } from "../../requests/minimised-address";
+import { minimiseRequestMails } from "../../requests/minimise-mails";
 import type { Job } from "../job";
 
 class ChangedMeanwhile extends Error {}
@@ -60,23 +61,7 @@ export const applyRetention: Job = {
           const storageKeys = await discardAttachmentRows(tx, request.id);
           // Keep that a notice was sent and when; drop the address and what it said.
           await tx.fulfilmentTask.updateMany({ where: { requestId: request.id }, data: { note: null } });
-          const mails = await tx.outboundMail.findMany({
-            where: { requestId: request.id },
-            select: { id: true, toAddress: true },
-          });
-          for (const mail of mails) {
-            await tx.outboundMail.update({
-              where: { id: mail.id },
-              data: {
-                toAddress: minimisedAddress(mail.toAddress),
-                variables: {},
-                subject: null,
-                text: null,
-                html: null,
-                lastError: null,
-              },
-            });
-          }
+          await minimiseRequestMails(tx, request.id, request.subjectEmail);
           // The chain commits to these only through digests, so erasing them keeps it verifiable.
           await tx.auditText.updateMany({ where: { requestId: request.id }, data: { text: null } });
           await tx.auditEntry.updateMany({ where: { requestId: request.id }, data: { ip: null, userAgent: null } });

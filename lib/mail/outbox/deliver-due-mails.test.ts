@@ -98,7 +98,10 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("outbox on %s", (fla
     const rows = await db.outboundMail.findMany({
       select: { id: true, status: true, attempts: true, transport: true, subject: true },
     });
-    expect(rows.every((r) => r.status === "sent" && r.transport === "smtp" && r.attempts >= 2 && r.subject)).toBe(true);
+    // Withdrawn before confirmation, these requests are minimised: once sent, their mails keep no subject or address.
+    expect(rows.every((r) => r.status === "sent" && r.transport === "smtp" && r.attempts >= 2 && !r.subject)).toBe(
+      true,
+    );
     expect([...messageIds].sort()).toEqual(rows.map((r) => `<${r.id}@portal.test>`).sort());
     // German and English mails as the requests asked.
     expect(received.filter((m) => m.subject.startsWith("Anfrage"))).toHaveLength(50);

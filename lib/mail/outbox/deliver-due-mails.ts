@@ -2,6 +2,7 @@
 // senders never send the same row at the same time), renders, sends, and records
 // the outcome. A sender that dies mid-send leaves a claim that expires; the row is
 // then tried again (at-least-once; the Message-ID lets receivers drop a repeat).
+import { minimisedAddress } from "../../requests/minimised-address";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../db/generated/sqlite/client";
@@ -57,7 +58,10 @@ export async function deliverDueMails(
       },
     });
     if (claim.count !== 1) continue; // another sender got there first
-    const row = await db.outboundMail.findUniqueOrThrow({ where: { id: candidate.id } });
+    const row = await db.outboundMail.findUniqueOrThrow({
+      where: { id: candidate.id },
+      include: { request: { select: { minimisedAt: true } } },
+    });
     const mine = { id: row.id, claimToken: token };
     let rendered: Awaited<ReturnType<typeof renderMail>>;
     try {
@@ -77,7 +81,12 @@ export async function deliverDueMails(
     }
     // The mail is out. Whatever happens now, it must never go back to pending: if recording fails,
     // the claim stays and expires, which is the documented at-least-once window.
-    const sent = { status: "sent" as const, sentAt: clock(), transport: delivery.name, lastError: null, ...rendered };
+    // The last mail of a minimised request (e.g. the confirmation of an early withdrawal): keep only that
+    // it was sent and when, as minimisation does for the others.
+    const kept = row.request?.minimisedAt
+      ? { toAddress: minimisedAddress(row.toAddress), variables: {}, subject: null, text: null, html: null }
+      : rendered;
+    const sent = { status: "sent" as const, sentAt: clock(), transport: delivery.name, lastError: null, ...kept };
     if (await record(db, mine, { ...sent, claimToken: null, claimedUntil: null })) report.sent++;
   }
   return report;

@@ -46,7 +46,7 @@ const text: Bilingual<{
     ],
     link: "Anfrage bestätigen",
     ignore: (v) =>
-      `Wenn Sie diese Anfrage nicht gestellt haben, ignorieren Sie diese E-Mail einfach: Unbestätigte Anfragen löschen wir nach ${v.expiryDays} Tagen bis auf einen anonymen Vermerk.`,
+      `Wenn Sie diese Anfrage nicht gestellt haben, ignorieren Sie diese E-Mail einfach: Unbestätigte Anfragen löschen wir nach ${v.expiryDays} Tagen bis auf einen pseudonymisierten Vermerk.`,
   },
   en: {
     subject: (v) => `Please confirm your request "${requestTypeLabel(v.type, "en")}"`,
@@ -56,7 +56,7 @@ const text: Bilingual<{
     ],
     link: "Confirm my request",
     ignore: (v) =>
-      `If you did not make this request, simply ignore this email: we delete unconfirmed requests after ${v.expiryDays} days, keeping only an anonymous note.`,
+      `If you did not make this request, simply ignore this email: we delete unconfirmed requests after ${v.expiryDays} days, keeping only a pseudonymised note.`,
   },
 };
 

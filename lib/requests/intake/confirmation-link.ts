@@ -2,15 +2,29 @@
 // hash, MAGIC_LINK_MAX_AGE_HOURS) whose sign-in lands on the request's confirmation route. Following
 // it proves the address and signs the person in; the route then verifies the request (receipt,
 // Art. 12(3)). Queued in the submitting transaction, so a request never exists without its mail.
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { callbackLink, hashLinkToken, type SignInLinkSettings } from "../../auth/sign-in-link";
 import type { Tx } from "../../db/tx";
 import { enqueueMail } from "../../mail/outbox/enqueue-mail";
 import { mailSender } from "../request-settings";
 import type { RequestType } from "../request-types";
 
-export function confirmationPath(language: "de" | "en", reference: string): string {
-  return `/${language}/requests/confirm/${reference}`;
+/**
+ * The confirmation route confirms only with this code, which only the mail carries: references are
+ * sequential, so without it any page could send a signed-in person to /requests/confirm/DSR-… and
+ * confirm a request someone else made in their name (a cross-site request).
+ */
+export function confirmationCode(secret: string, reference: string): string {
+  return createHmac("sha256", secret).update(`confirm-request:${reference}`).digest("hex").slice(0, 32);
+}
+
+export function isConfirmationCode(secret: string, reference: string, code: unknown): boolean {
+  if (typeof code !== "string" || code.length !== 32) return false;
+  return timingSafeEqual(Buffer.from(code), Buffer.from(confirmationCode(secret, reference)));
+}
+
+export function confirmationPath(language: "de" | "en", reference: string, secret: string): string {
+  return `/${language}/requests/confirm/${reference}?code=${confirmationCode(secret, reference)}`;
 }
 
 export async function queueConfirmationLink(
@@ -25,7 +39,7 @@ export async function queueConfirmationLink(
   await tx.verificationToken.create({
     data: { identifier: request.subjectEmail, token: hashLinkToken(token, settings.secret), expires },
   });
-  const callbackUrl = `${settings.publicUrl}${confirmationPath(request.language, request.reference)}`;
+  const callbackUrl = `${settings.publicUrl}${confirmationPath(request.language, request.reference, settings.secret)}`;
   await enqueueMail(
     tx,
     {

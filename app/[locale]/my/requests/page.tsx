@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/my/reque
   return { title: t("metaTitle"), robots: { index: false } };
 }
 
-export default async function MyRequestsPage({ params }: PageProps<"/[locale]/my/requests">) {
+export default async function MyRequestsPage({ params, searchParams }: PageProps<"/[locale]/my/requests">) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
@@ -39,6 +39,11 @@ export default async function MyRequestsPage({ params }: PageProps<"/[locale]/my
           {tAuth("signOut")}
         </button>
       </form>
+      {(await searchParams).notice === "withdrawn_unconfirmed" ? (
+        <div className="notice" role="status" data-testid="list-notice">
+          <p>{t("withdrawnUnconfirmed")}</p>
+        </div>
+      ) : null}
       <p className="section__intro">{t("intro")}</p>
       {mine.requests.length === 0 ? (
         <p>{t("empty")}</p>

@@ -52,14 +52,18 @@ export async function withdrawRequest(_previous: WithdrawFormState, form: FormDa
   const reason = z.string().trim().max(2_000).safeParse(raw);
   if (!reason.success) return { error: "too_long", reason: raw.slice(0, 4_000) };
   const result = await withdrawMyRequest(reference, reason.data || null, await clientContext());
-  if (result.ok) redirect(`/${locale}/my/requests/${encodeURIComponent(reference)}?notice=withdrawn`);
+  if (result.ok) {
+    // Withdrawn before confirmation, the request is minimised at once: no case page is left to show.
+    if (result.from === "awaiting_verification") redirect(`/${locale}/my/requests?notice=withdrawn_unconfirmed`);
+    redirect(`/${locale}/my/requests/${encodeURIComponent(reference)}?notice=withdrawn`);
+  }
   return failed(result.reason, locale, reference, { reason: raw });
 }
 
 /** Confirming from the case page, when the mailed link has run out (receipt, Art. 12(3)). */
 export async function confirmRequest(form: FormData): Promise<void> {
   const { locale, reference } = parseTarget(form);
-  const result = await confirmMyRequest(reference, await clientContext());
+  const result = await confirmMyRequest(reference, await clientContext(), { via: "page" });
   const back = `/${locale}/my/requests/${encodeURIComponent(reference)}`;
   if (result.kind === "signed_out") redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackUrl: back })}`);
   if (result.kind === "not_found") notFound();
