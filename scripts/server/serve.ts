@@ -30,6 +30,10 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
     stampClientAddress(req.headers, req.socket.remoteAddress, options.trustProxyHops);
     void handle(req, res);
   });
+  // Longer than the idle timeout of the usual reverse proxies and HTTP clients (60 s): with Node's 5 s
+  // default, a client reusing a keep-alive connection the server is just closing gets ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => resolve());
