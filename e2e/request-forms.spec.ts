@@ -89,6 +89,14 @@ for (const locale of ["de", "en"] as const) {
       const due = computeDeadline({ receivedAt: confirmedAt, extended: false }, policy).due;
       await expect(page.getByTestId("due-date")).toHaveText(formatDay(due, locale));
       await expect(page.getByTestId("timeline").locator('[data-event="verified"]')).toBeVisible();
+      // What was asked for is on the page, in the form's words.
+      await expect(page.getByTestId("request-details")).toBeVisible();
+      if (type === "rectification") {
+        await expect(page.getByTestId("request-details")).toContainText("Hauptstraße 1 → Hauptstraße 10");
+      }
+      if (type === "objection") {
+        await expect(page.getByTestId("request-details")).toContainText("my location must stay private");
+      }
       if (type === "access") {
         const document = page.getByTestId("documents").getByRole("link", { name: /brief\.pdf/ });
         const download = await page.request.get((await document.getAttribute("href"))!);

@@ -33,6 +33,8 @@ export interface MyRequestCase {
   receivedAt: Date | null;
   dueDate: string | null;
   extendedAt: Date | null;
+  /** What the person asked for (lib/requests/details/schemas.ts); {} once minimised. */
+  requestDetails: unknown;
   /** The open request of the same type this one was linked to at confirmation. */
   duplicateOf: string | null;
   timeline: TimelineEvent[];
@@ -119,6 +121,7 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
       receivedAt: request.receivedAt,
       dueDate: request.dueDate,
       extendedAt: request.extendedAt,
+      requestDetails: request.details,
       duplicateOf: request.duplicateOf?.reference ?? null,
       documents: request.attachments,
       timeline,

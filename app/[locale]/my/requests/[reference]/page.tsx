@@ -9,6 +9,8 @@ import { findMyRequest, type TimelineEvent } from "@/lib/requests/my-request";
 import { CaseThread } from "@/components/my-requests/case-thread";
 import { AttachmentList } from "@/components/my-requests/attachment-list";
 import { ReplyForm } from "@/components/my-requests/reply-form";
+import { RequestDetails } from "@/components/my-requests/request-details";
+import type { RequestType } from "@/lib/requests/request-types";
 import { confirmRequest } from "./actions";
 import { uploadLimitsFromConfig } from "@/lib/attachments/limits";
 import { appConfig } from "@/lib/config/app-config";
@@ -99,6 +101,7 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
         </div>
       ) : null}
 
+      <RequestDetails type={request.type as RequestType} details={request.requestDetails} locale={locale} />
       {request.documents.length > 0 ? (
         <section aria-labelledby="documents-title" data-testid="documents">
           <h2 id="documents-title">{tRequests("documentsTitle")}</h2>
