@@ -25,3 +25,8 @@ export interface UploadLimits {
 export function uploadLimitsFromConfig(config: Pick<AppConfig, "attachmentMaxBytes">): UploadLimits {
   return { maxBytesPerFile: config.attachmentMaxBytes, maxFiles: MAX_FILES_PER_SUBMISSION };
 }
+
+/** The limits as the forms state them: files per post and whole megabytes per file. */
+export function shownUploadLimits(limits: UploadLimits): { files: number; megabytes: number } {
+  return { files: limits.maxFiles, megabytes: Math.floor(limits.maxBytesPerFile / (1024 * 1024)) };
+}

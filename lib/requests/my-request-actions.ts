@@ -3,6 +3,7 @@
 // session is checked here; a reference that is not theirs gets exactly the answer of
 // one that does not exist, after the same single query, so nobody learns which exist.
 import "server-only";
+import type { ClientContext } from "../security/client-context";
 import type { CheckedUpload } from "../attachments/check-uploads";
 import { withStagedAttachments } from "../attachments/store-attachments";
 import { currentSession } from "../auth/session";
@@ -18,9 +19,6 @@ export type MyRequestActionResult =
   /** `answered`: the words were the answer to the team's question, not a plain message. */
   | { ok: true; status: RequestStatus; answered: boolean; from: RequestStatus }
   | { ok: false; reason: "signed_out" | "not_found" | "invalid" | "not_possible" | "conflict" };
-
-/** Where the person acted, for the audit log (lib/security/client-context.ts); null where unknown. */
-export type ClientContext = Awaited<ReturnType<typeof import("../security/client-context").clientContext>>;
 
 /** The subject's words: the answer to the team's question while it waits for one (Art. 12(6)), else a message. */
 export async function replyToMyRequest(

@@ -2,7 +2,7 @@
 // know that the request comes from the owner of the address, so the one-month clock (Art. 12(3))
 // starts only then. The mail says so, how long the link works, and what happens if it is ignored.
 import { z } from "zod";
-import { requestTypeSchema, senderSchema, type Bilingual } from "./common";
+import { formatExpiry, requestTypeSchema, senderSchema, type Bilingual } from "./common";
 import { defineTemplate } from "./define-template";
 import { ActionLink, MailLayout, Paragraph } from "./layout";
 import { requestTypeLabel } from "./request-type-label";
@@ -20,18 +20,6 @@ const schema = z.object({
 });
 type Vars = z.infer<typeof schema>;
 
-function formatInstant(v: Vars, locale: "de" | "en"): string {
-  return new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: v.timeZone,
-    timeZoneName: "short",
-  }).format(new Date(v.expires));
-}
-
 const text: Bilingual<{
   subject: (v: Vars) => string;
   lines: (v: Vars) => string[];
@@ -42,7 +30,7 @@ const text: Bilingual<{
     subject: (v) => `Bitte bestätigen Sie Ihre Anfrage „${requestTypeLabel(v.type, "de")}"`,
     lines: (v) => [
       `Sie haben uns über das Datenschutz-Portal eine Anfrage „${requestTypeLabel(v.type, "de")}" geschickt. Bitte bestätigen Sie mit dem folgenden Link, dass sie von Ihnen kommt. Erst dann bearbeiten wir sie, und ab dann läuft unsere Frist von einem Monat (Art. 12 Abs. 3 DSGVO).`,
-      `Der Link gilt ${v.validHours} Stunden, bis ${formatInstant(v, "de")}, und nur einmal. Er meldet Sie zugleich im Portal an, wo Sie Ihre Anfrage verfolgen können.`,
+      `Der Link gilt ${v.validHours} Stunden, bis ${formatExpiry(v.expires, v.timeZone, "de")}, und nur einmal. Er meldet Sie zugleich im Portal an, wo Sie Ihre Anfrage verfolgen können.`,
     ],
     link: "Anfrage bestätigen",
     ignore: (v) =>
@@ -52,7 +40,7 @@ const text: Bilingual<{
     subject: (v) => `Please confirm your request "${requestTypeLabel(v.type, "en")}"`,
     lines: (v) => [
       `You sent us a request "${requestTypeLabel(v.type, "en")}" through the privacy portal. Please confirm with the link below that it comes from you. We start working on it only then, and our one-month deadline runs from then (Art. 12(3) GDPR).`,
-      `The link works once, for ${v.validHours} hours, until ${formatInstant(v, "en")}. It also signs you in to the portal, where you can follow your request.`,
+      `The link works once, for ${v.validHours} hours, until ${formatExpiry(v.expires, v.timeZone, "en")}. It also signs you in to the portal, where you can follow your request.`,
     ],
     link: "Confirm my request",
     ignore: (v) =>

@@ -1,7 +1,7 @@
 // The magic link: signs the data subject (or a staff member) in. It says how long it works,
 // that it works once, and that nothing happens if it is ignored, so an unexpected one is harmless.
 import { z } from "zod";
-import { senderSchema, type Bilingual } from "./common";
+import { formatExpiry, senderSchema, type Bilingual } from "./common";
 import { defineTemplate } from "./define-template";
 import { ActionLink, MailLayout, Paragraph } from "./layout";
 
@@ -16,24 +16,12 @@ const schema = z.object({
 });
 type Vars = z.infer<typeof schema>;
 
-function formatInstant(v: Vars, locale: "de" | "en"): string {
-  return new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: v.timeZone,
-    timeZoneName: "short",
-  }).format(new Date(v.expires));
-}
-
 const text: Bilingual<{ subject: string; lines: (v: Vars) => string[]; link: string; ignore: string }> = {
   de: {
     subject: "Ihr Anmeldelink für das Datenschutz-Portal",
     lines: (v) => [
       "mit dem folgenden Link melden Sie sich im Datenschutz-Portal an und sehen Ihre Anfragen.",
-      `Der Link gilt ${v.validHours} Stunden, bis ${formatInstant(v, "de")}, und nur einmal.`,
+      `Der Link gilt ${v.validHours} Stunden, bis ${formatExpiry(v.expires, v.timeZone, "de")}, und nur einmal.`,
     ],
     link: "Jetzt anmelden",
     ignore:
@@ -43,7 +31,7 @@ const text: Bilingual<{ subject: string; lines: (v: Vars) => string[]; link: str
     subject: "Your sign-in link for the privacy portal",
     lines: (v) => [
       "Use the link below to sign in to the privacy portal and see your requests.",
-      `The link works once, for ${v.validHours} hours, until ${formatInstant(v, "en")}.`,
+      `The link works once, for ${v.validHours} hours, until ${formatExpiry(v.expires, v.timeZone, "en")}.`,
     ],
     link: "Sign in now",
     ignore: "If you did not ask for this link, simply ignore this email: nobody is signed in without the link.",

@@ -2,7 +2,7 @@
 // messages are for developers; ours say what to do.
 import type { z } from "zod";
 import type { UploadError } from "../../attachments/check-uploads";
-import type { UploadLimits } from "../../attachments/limits";
+import { shownUploadLimits, type UploadLimits } from "../../attachments/limits";
 
 export const fieldErrorCodes = [
   "required",
@@ -71,7 +71,7 @@ export function uploadFieldError(failure: { error: UploadError; fileName: string
   const code = uploadCodes[failure.error];
   const max =
     failure.error === "too_large"
-      ? Math.floor(limits.maxBytesPerFile / (1024 * 1024))
+      ? shownUploadLimits(limits).megabytes
       : failure.error === "too_many"
         ? limits.maxFiles
         : undefined;

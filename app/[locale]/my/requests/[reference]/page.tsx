@@ -12,7 +12,7 @@ import { ReplyForm } from "@/components/my-requests/reply-form";
 import { RequestDetails } from "@/components/my-requests/request-details";
 import type { RequestType } from "@/lib/requests/request-types";
 import { confirmRequest } from "./actions";
-import { uploadLimitsFromConfig } from "@/lib/attachments/limits";
+import { shownUploadLimits, uploadLimitsFromConfig } from "@/lib/attachments/limits";
 import { appConfig } from "@/lib/config/app-config";
 
 export const dynamic = "force-dynamic";
@@ -50,8 +50,7 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
     getFormatter(),
   ]);
   const closed = isClosed(request.status);
-  const limits = uploadLimitsFromConfig(appConfig());
-  const uploadLimits = { files: limits.maxFiles, megabytes: Math.floor(limits.maxBytesPerFile / (1024 * 1024)) };
+  const uploadLimits = shownUploadLimits(uploadLimitsFromConfig(appConfig()));
   const awaitingSubject = request.status === "awaiting_subject";
   const mayWrite = request.status === "received" || request.status === "in_progress";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { uploadLimitsFromConfig } from "@/lib/attachments/limits";
+import { shownUploadLimits, uploadLimitsFromConfig } from "@/lib/attachments/limits";
 import { RequestForm } from "@/components/requests/form/request-form";
 import { currentSession } from "@/lib/auth/session";
 import { appConfig } from "@/lib/config/app-config";
@@ -47,7 +47,7 @@ export default async function RequestFormPage({ params }: PageProps<"/[locale]/r
         locale={locale}
         choices={labelledFormChoices(locale)}
         signedInEmail={subjectEmail}
-        limits={{ files: uploads.maxFiles, megabytes: Math.floor(uploads.maxBytesPerFile / (1024 * 1024)) }}
+        limits={shownUploadLimits(uploads)}
         notice={{
           years: config.env.RETENTION_YEARS,
           days: config.unverifiedExpiryDays,
