@@ -35,16 +35,20 @@ export async function confirmMyRequest(
   if (proof.via === "mail" && !isConfirmationCode(appConfig().nextauthSecret, reference, proof.code)) {
     return { kind: "unchanged" };
   }
-  const outcome = await transitionRequest(
-    db(),
-    {
-      requestId: request.id,
-      actor: { type: "subject", userId: session.user.id },
-      command: { name: "verify", input: {} },
-      ...where,
-    },
-    requestSettingsFromConfig(appConfig()),
-  );
-  // Two clicks at once: the other one confirmed it.
-  return outcome.ok ? { kind: "confirmed" } : { kind: "unchanged" };
+  // A conflict is another writer holding the database (SQLite) or a second click: try again; after a
+  // second click the retry finds the request confirmed and answers "unchanged".
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await transitionRequest(
+      db(),
+      {
+        requestId: request.id,
+        actor: { type: "subject", userId: session.user.id },
+        command: { name: "verify", input: {} },
+        ...where,
+      },
+      requestSettingsFromConfig(appConfig()),
+    );
+    if (outcome.ok) return { kind: "confirmed" };
+    if (outcome.error.code !== "conflict" || attempt === 3) return { kind: "unchanged" };
+  }
 }
