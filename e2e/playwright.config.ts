@@ -4,7 +4,16 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM, E2E_DEMO_PORT, E2E_PORT, SINK_HTTP_PORT, SINK_SMTP_PORT } from "./support/environment";
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  E2E_DEMO_PORT,
+  E2E_PORT,
+  E2E_PRODUCTION_PORT,
+  E2E_TLS_PORT,
+  SINK_HTTP_PORT,
+  SINK_SMTP_PORT,
+} from "./support/environment";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const artifacts = path.join(root, ".test-artifacts");
@@ -28,15 +37,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: [
@@ -66,6 +67,25 @@ export default defineConfig({
       stdout: "pipe",
       stderr: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    },
+    {
+      command: `${tsx} scripts/test/e2e-server.ts --production`,
+      cwd: root,
+      url: `http://127.0.0.1:${E2E_PRODUCTION_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    },
+    {
+      command: `${tsx} scripts/test/tls-proxy.ts`,
+      cwd: root,
+      url: `https://127.0.0.1:${E2E_TLS_PORT}/api/health`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
   ],
 });

@@ -9,7 +9,7 @@ import { controllerHolidayRegion, controllerTimeZone } from "../lib/privacy";
 import { requestTypes, type RequestType } from "../lib/requests/request-types";
 import { expectAccessible } from "./support/axe";
 import { waitForMail } from "./support/mailbox";
-import { signInByMailedLink } from "./support/sign-in";
+import { mailedLink, signInByMailedLink } from "./support/sign-in";
 
 const PDF = { name: "brief.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%%EOF\n") };
 
@@ -79,9 +79,11 @@ for (const locale of ["de", "en"] as const) {
           Date.parse(m.receivedAt) >= sent - 1000,
         30_000,
       );
-      const link = /https?:\/\/\S+\/api\/auth\/callback\/email\?[^\s\]>)]+/.exec(mail.text)?.[0];
-      expect(link, mail.text).toBeTruthy();
-      await page.goto(link!);
+      // The link opens a page that says what will happen; only its button confirms.
+      await page.goto(mailedLink(mail.text));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`DSR-\\d{4}-\\d{6}`));
+      await expectAccessible(page);
+      await page.getByTestId("link-form").getByRole("button").click();
       const confirmedAt = new Date();
 
       await expect(page).toHaveURL(new RegExp(`/${locale}/my/requests/DSR-\\d{4}-\\d{6}\\?notice=confirmed$`));
@@ -125,10 +127,13 @@ test("a request whose link ran out is confirmed from its case page after signing
     .first()
     .click();
   await expect(page.getByTestId("due-date")).toHaveText(/confirmed the request/);
-  // A link to the confirmation route without the mail's code (as another site could send) confirms nothing.
+  // The confirmation page without the mail's code and token (as another site could send) offers nothing to press.
   const casePath = new URL(page.url()).pathname;
   await page.goto(casePath.replace("/my/requests/", "/requests/confirm/"));
-  await expect(page).toHaveURL(new RegExp(`${casePath}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link no longer works");
+  await expect(page.getByTestId("link-form")).toHaveCount(0);
+  await expectAccessible(page);
+  await page.goto(casePath);
   await expect(page.getByTestId("confirm-box")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Confirm my request" }).click();

@@ -6,9 +6,26 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const CHROMIUM = "/usr/bin/chromium";
+/** Debian's Chromium as root, without the background traffic this machine's closed network refuses. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The demo variant (no SMTP server: the built-in mailbox). */
 export const E2E_DEMO_PORT = E2E_PORT + 2;
+/** The production variant (PORTAL_MODE=production), plain HTTP on this port… */
+export const E2E_PRODUCTION_PORT = E2E_PORT + 4;
+/** …reached by the browser through a TLS proxy on this one (scripts/test/tls-proxy.ts). */
+export const E2E_TLS_PORT = E2E_PORT + 5;
+/** The production portal's public address: a name Chromium maps to 127.0.0.1 (--host-resolver-rules). */
+export const E2E_PRODUCTION_HOST = "portal.example";
+export const E2E_PRODUCTION_PUBLIC_URL = `https://${E2E_PRODUCTION_HOST}:${E2E_TLS_PORT}`;
 export const SINK_SMTP_PORT = Number(process.env.SINK_SMTP_PORT ?? 2525);
 export const SINK_HTTP_PORT = Number(process.env.SINK_HTTP_PORT ?? 2526);
 

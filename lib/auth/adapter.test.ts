@@ -1,8 +1,11 @@
-// The adapter on real SQLite and PostgreSQL: users by lower-cased address, and magic-link
-// tokens that work once, only before they expire, and only for the address they were sent to.
+// The adapter on real SQLite and PostgreSQL: users by lower-cased address, magic-link tokens that
+// work once, only before they expire, and only for the address they were sent to; and database
+// sessions next-auth reads, ends, and cannot extend.
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDb, type Db } from "../db/client";
 import { prismaAdapter } from "./adapter";
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "./sessions/session-policy";
+import { sessionTokenHash } from "./sessions/session-token";
 
 const clients: Db[] = [];
 afterAll(async () => {
@@ -14,7 +17,7 @@ const hour = 60 * 60 * 1000;
 describe.each(inject("testDatabases"))("next-auth adapter on $flavor", ({ url, flavor }) => {
   const database = createDb(url);
   clients.push(database);
-  const adapter = prismaAdapter(database);
+  const adapter = prismaAdapter(database, DEFAULT_SESSION_POLICY);
   const unique = () => `${flavor}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
   it("creates a subject user lower-case, without a role, and finds it by any spelling", async () => {
@@ -55,7 +58,7 @@ describe.each(inject("testDatabases"))("next-auth adapter on $flavor", ({ url, f
       null,
     );
 
-    const later = prismaAdapter(database, () => new Date(Date.now() + 2 * hour));
+    const later = prismaAdapter(database, DEFAULT_SESSION_POLICY, () => new Date(Date.now() + 2 * hour));
     expect(await later.useVerificationToken!({ identifier, token: valid.token })).toBeNull();
     expect(await database.verificationToken.count({ where: { identifier } })).toBe(0);
   });
@@ -75,8 +78,61 @@ describe.each(inject("testDatabases"))("next-auth adapter on $flavor", ({ url, f
     expect(rows[0]!.expires.getTime()).toBeGreaterThan(Date.now());
   });
 
+  it("stores a session by its token's hash; next-auth reads it with the stored role and language", async () => {
+    const staff = await database.user.create({
+      data: { email: `team-${unique()}@demo.example`, role: "privacy_team", locale: "en" },
+    });
+    const sessionToken = `token-${unique()}`;
+    const created = await adapter.createSession!({
+      sessionToken,
+      userId: staff.id,
+      expires: new Date(Date.now() + 99 * hour),
+    });
+    // The end follows the portal's policy (8 hours), not what next-auth asked for.
+    expect(created.expires.getTime()).toBeLessThanOrEqual(Date.now() + 8 * hour);
+    const rows = await database.session.findMany({ where: { userId: staff.id } });
+    expect(rows.map((r) => r.tokenHash)).toEqual([sessionTokenHash(sessionToken)]);
+    expect(JSON.stringify(rows)).not.toContain(sessionToken);
+
+    const found = await adapter.getSessionAndUser!(sessionToken);
+    expect(found?.user).toMatchObject({ id: staff.id, role: "privacy_team", locale: "en" });
+    expect(found?.session).toMatchObject({ sessionToken, userId: staff.id });
+    expect(await adapter.getSessionAndUser!(`${sessionToken}x`)).toBeNull();
+  });
+
+  it("never moves a session's end on update, and forgets it on delete", async () => {
+    const user = await database.user.create({ data: { email: `subject-${unique()}@demo.example` } });
+    const sessionToken = `token-${unique()}`;
+    const created = await adapter.createSession!({ sessionToken, userId: user.id, expires: new Date() });
+    const updated = await adapter.updateSession!({ sessionToken, expires: new Date(Date.now() + 30 * 24 * hour) });
+    expect(updated?.expires.getTime()).toBe(created.expires.getTime());
+    expect((await database.session.findFirstOrThrow({ where: { userId: user.id } })).expires.getTime()).toBe(
+      created.expires.getTime(),
+    );
+    await adapter.deleteSession!(sessionToken);
+    expect(await adapter.getSessionAndUser!(sessionToken)).toBeNull();
+    expect(await database.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("gives next-auth nothing for a session past its end or still owing its second factor", async () => {
+    const user = await database.user.create({ data: { email: `dpo-${unique()}@demo.example`, role: "dpo" } });
+    const sessionToken = `token-${unique()}`;
+    await adapter.createSession!({ sessionToken, userId: user.id, expires: new Date() });
+    const nineHoursLater = prismaAdapter(database, DEFAULT_SESSION_POLICY, () => new Date(Date.now() + 9 * hour));
+    expect(await nineHoursLater.getSessionAndUser!(sessionToken)).toBeNull();
+
+    const second = `token-${unique()}`;
+    await adapter.createSession!({ sessionToken: second, userId: user.id, expires: new Date() });
+    const strict: SessionPolicy = {
+      ...DEFAULT_SESSION_POLICY,
+      dpo: { ...DEFAULT_SESSION_POLICY.dpo, secondFactor: true },
+    };
+    expect(await prismaAdapter(database, strict).getSessionAndUser!(second)).toBeNull();
+    expect(await adapter.getSessionAndUser!(second)).not.toBeNull();
+  });
+
   it("refuses what the email provider never needs", () => {
     expect(() => adapter.linkAccount!({} as never)).toThrow(/not supported/);
-    expect(() => adapter.createSession!({} as never)).toThrow(/not supported/);
+    expect(() => adapter.getUserByAccount!({} as never)).toThrow(/not supported/);
   });
 });

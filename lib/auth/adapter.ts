@@ -1,8 +1,13 @@
-// next-auth's adapter over our Prisma client: only what the email provider needs with
-// JWT sessions (users and verification tokens). There are no OAuth accounts and no session
-// table, so those methods refuse loudly instead of pretending.
-import type { Adapter, AdapterUser, VerificationToken } from "next-auth/adapters";
+// next-auth's adapter over our Prisma client: users, verification tokens and database sessions
+// (lib/auth/sessions/). There are no OAuth accounts, so those methods refuse loudly instead of
+// pretending. Sessions are stored by the SHA-256 of their token, with an absolute end that using
+// them never moves (lib/auth/sessions/session-policy.ts).
+import type { Adapter, AdapterSession, AdapterUser, VerificationToken } from "next-auth/adapters";
 import type { Db } from "../db/client";
+import { endSession } from "./sessions/end-sessions";
+import { readSession, type StoredSession } from "./sessions/read-session";
+import { roleOf, sessionExpiry, type SessionPolicy } from "./sessions/session-policy";
+import { sessionTokenHash } from "./sessions/session-token";
 
 const userFields = { id: true, email: true, emailVerified: true, name: true, role: true, locale: true } as const;
 
@@ -25,10 +30,14 @@ export function normaliseEmail(email: string): string {
 }
 
 function notSupported(method: string): never {
-  throw new Error(`${method} is not supported: the portal signs in by email link only, with JWT sessions`);
+  throw new Error(`${method} is not supported: the portal signs in by email link only`);
 }
 
-export function prismaAdapter(db: Db, now: () => Date = () => new Date()): Adapter {
+function toAdapterSession(token: string, session: StoredSession): AdapterSession {
+  return { sessionToken: token, userId: session.userId, expires: session.expires };
+}
+
+export function prismaAdapter(db: Db, policy: SessionPolicy, now: () => Date = () => new Date()): Adapter {
   return {
     async createUser(user: Omit<AdapterUser, "id">) {
       // next-auth passes the profile without an id; the database gives one.
@@ -71,27 +80,60 @@ export function prismaAdapter(db: Db, now: () => Date = () => new Date()): Adapt
       return row;
     },
 
+    // next-auth calls this from its email callback, which the portal no longer lets run (app/api/auth
+    // sends those requests to the page behind the link; lib/auth/links/redeem-link.ts spends tokens).
+    // Kept correct anyway: deleting is the claim, and an expired link never works.
     async useVerificationToken({ identifier, token }): Promise<VerificationToken | null> {
-      // Deleting is the claim: of two clicks on one link, only the one whose delete finds the row signs in.
-      try {
-        const row = await db.verificationToken.delete({
-          where: { identifier_token: { identifier: normaliseEmail(identifier), token } },
-        });
-        // next-auth checks the expiry too; an expired link must not work even if it ever stopped doing so.
-        return row.expires.getTime() > now().getTime() ? row : null;
-      } catch (error) {
-        if ((error as { code?: string }).code === "P2025") return null;
-        throw error;
-      }
+      const row = await db.verificationToken.findUnique({
+        where: { identifier_token: { identifier: normaliseEmail(identifier), token } },
+      });
+      if (!row) return null;
+      const claimed = await db.verificationToken.deleteMany({ where: { identifier: row.identifier, token } });
+      return claimed.count === 1 && row.expires.getTime() > now().getTime() ? row : null;
+    },
+
+    async createSession({ sessionToken, userId }) {
+      // Only next-auth's own callback would call this (see above); the end follows our policy, not its maxAge.
+      const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
+      const at = now();
+      const expires = sessionExpiry(policy, roleOf(user.role), at);
+      await db.session.create({
+        data: { tokenHash: sessionTokenHash(sessionToken), userId, createdAt: at, expires, lastSeenAt: at },
+      });
+      return { sessionToken, userId, expires };
+    },
+
+    async getSessionAndUser(sessionToken) {
+      const session = await readSession(db, sessionToken, policy, now());
+      // A session still owing its second factor reaches nothing through next-auth either.
+      if (!session || session.secondFactor === "pending") return null;
+      return {
+        session: toAdapterSession(sessionToken, session),
+        user: toAdapterUser({
+          id: session.userId,
+          email: session.email,
+          emailVerified: session.emailVerified,
+          name: session.name,
+          role: session.role,
+          locale: session.locale,
+        }),
+      };
+    },
+
+    async updateSession({ sessionToken }) {
+      // next-auth would slide the end forward on use; ours is absolute, so nothing changes.
+      const session = await readSession(db, sessionToken, policy, now());
+      return session ? toAdapterSession(sessionToken, session) : null;
+    },
+
+    async deleteSession(sessionToken) {
+      await endSession(db, sessionToken);
+      return null;
     },
 
     getUserByAccount: () => notSupported("getUserByAccount"),
     linkAccount: () => notSupported("linkAccount"),
     unlinkAccount: () => notSupported("unlinkAccount"),
     deleteUser: () => notSupported("deleteUser"),
-    createSession: () => notSupported("createSession"),
-    getSessionAndUser: () => notSupported("getSessionAndUser"),
-    updateSession: () => notSupported("updateSession"),
-    deleteSession: () => notSupported("deleteSession"),
   };
 }

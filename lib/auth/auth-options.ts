@@ -1,5 +1,6 @@
 // next-auth 4 for this portal: the email provider (magic links through the mail outbox), our
-// adapter, and JWT sessions that carry the user's id, address, language and staff role.
+// adapter, and database sessions the server can end (lib/auth/sessions/): sign-out deletes the
+// row, and a session's end is fixed at sign-in.
 import type { AuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import { appConfig, type AppConfig } from "../config/app-config";
@@ -8,10 +9,20 @@ import { db } from "../db/client";
 import { logger } from "../log/logger";
 import { requestSettingsFromConfig } from "../requests/settings-from-config";
 import { prismaAdapter } from "./adapter";
-import { isKnownAddress, queueSignInLink, signInLanguage, type SignInLinkSettings } from "./sign-in-link";
+import { hashLinkToken } from "./links/link-token";
+import { sessionCookie } from "./sessions/session-cookie";
+import { DEFAULT_SESSION_POLICY } from "./sessions/session-policy";
+import {
+  callbackPathOf,
+  isKnownAddress,
+  queueSignInLink,
+  signInLanguage,
+  signInLinkUrl,
+  type SignInLinkSettings,
+} from "./sign-in-link";
 
-/** A signed-in session lasts a working day; a JWT cannot be revoked, so it should not live long. */
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/** The longest any session lives (the policy's per-role ends are shorter or equal); next-auth's cookie expiry. */
+const SESSION_MAX_AGE_SECONDS = Math.max(...Object.values(DEFAULT_SESSION_POLICY).map((p) => p.absoluteHours)) * 3600;
 
 /** Where next-auth sends people; without a locale, proxy.ts picks /de or /en by Accept-Language. */
 export const authPages = {
@@ -39,20 +50,37 @@ export function authOptions(): AuthOptions {
   provideNextAuthUrl(`${config.publicUrl}/api/auth`);
   const database = db();
   const settings = signInLinkSettings(config);
+  const cookie = sessionCookie(config.publicUrl);
   cached = {
     secret: config.nextauthSecret,
-    adapter: prismaAdapter(database),
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    adapter: prismaAdapter(database, DEFAULT_SESSION_POLICY),
+    // updateAge = maxAge: next-auth never slides a session's end forward; the adapter refuses to as well.
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_MAX_AGE_SECONDS },
+    useSecureCookies: cookie.options.secure,
+    cookies: { sessionToken: cookie },
     pages: authPages,
     providers: [
       EmailProvider({
         maxAge: config.magicLinkMaxAgeHours * 60 * 60,
         // Used when someone posts to /api/auth/signin/email directly; the sign-in page uses sendSignInLink.
-        async sendVerificationRequest({ identifier, url, expires }) {
+        // The mail links to our page behind the link, like every other sign-in mail, not to next-auth's callback.
+        async sendVerificationRequest({ identifier, url, expires, token }) {
           const callbackUrl = new URL(url).searchParams.get("callbackUrl");
           const language = signInLanguage(callbackUrl, config.publicUrl);
+          const link = signInLinkUrl(config.publicUrl, language, token, callbackPathOf(callbackUrl, config.publicUrl));
           await database.$transaction((tx) =>
-            queueSignInLink(tx, { email: identifier, url, expires, language }, settings, new Date()),
+            queueSignInLink(
+              tx,
+              {
+                email: identifier,
+                url: link,
+                expires,
+                language,
+                tokenHash: hashLinkToken(token, config.nextauthSecret),
+              },
+              settings,
+              new Date(),
+            ),
           );
         },
       }),
@@ -66,23 +94,13 @@ export function authOptions(): AuthOptions {
         }
         return true;
       },
-      async jwt({ token, user }) {
-        // `user` is there only at sign-in: what the session claims is fixed then, and
-        // transitionRequest checks again that staff still hold the role.
-        if (user) {
-          token.sub = user.id;
-          token.email = user.email;
-          token.locale = user.locale === "en" ? "en" : "de";
-          token.role = user.role ?? null;
-        }
-        return token;
-      },
-      async session({ session, token }) {
+      async session({ session, user }) {
+        // `user` comes from the adapter's session lookup, so role and language are the stored ones.
         session.user = {
-          id: token.sub ?? "",
-          email: token.email ?? "",
-          locale: token.locale ?? "de",
-          role: token.role ?? null,
+          id: user.id,
+          email: user.email,
+          locale: user.locale === "en" ? "en" : "de",
+          role: user.role ?? null,
         };
         return session;
       },

@@ -1,5 +1,5 @@
-// What our sessions and tokens carry beyond next-auth's defaults: the user's id, language
-// and staff role (null for a data subject).
+// What our sessions carry beyond next-auth's defaults: the user's id, language and staff role
+// (null for a data subject).
 import type { DefaultSession } from "next-auth";
 
 type StaffRole = "dpo" | "privacy_team" | "admin";
@@ -17,12 +17,5 @@ declare module "next-auth" {
       locale: "de" | "en";
       role: StaffRole | null;
     } & Omit<NonNullable<DefaultSession["user"]>, "email">;
-  }
-}
-
-declare module "next-auth/jwt" {
-  interface JWT {
-    locale?: "de" | "en";
-    role?: StaffRole | null;
   }
 }

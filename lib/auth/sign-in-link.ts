@@ -1,18 +1,21 @@
 // Starting a magic-link sign-in: a token (kept only as next-auth's hash of it) and the mail that
-// carries it, written in one transaction through the outbox. next-auth's route handler
-// (/api/auth/callback/email) then checks the link, and signs the person in.
+// carries it, written in one transaction through the outbox. The link leads to a page of ours
+// (/{locale}/sign-in/link) that says what will happen and signs in only when its button is
+// pressed (a POST): mail scanners that open every link spend nothing (lib/auth/links/).
 //
 // Why not next-auth's own start (POST /api/auth/signin/email)? It demands a double-submit CSRF
 // cookie that a server-rendered page cannot set before the form is shown, so the form would not
 // work without JavaScript; and next-auth 4 exports no server-side signIn. The sign-in page's
 // server action (protected by Next's origin check) calls this instead. The direct endpoint still
 // works and behaves the same (lib/auth/auth-options.ts uses the functions below).
-import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import type { Tx } from "../db/tx";
 import { enqueueMail } from "../mail/outbox/enqueue-mail";
 import { mailSender, type MailSettings } from "../requests/request-settings";
 import { normaliseEmail } from "./adapter";
+import { issueLinkToken } from "./links/link-token";
+
+export { hashLinkToken } from "./links/link-token";
 
 export interface SignInLinkSettings {
   publicUrl: string;
@@ -22,11 +25,6 @@ export interface SignInLinkSettings {
   /** The controller's time zone, for the expiry shown in the mail. */
   timeZone: string;
   mail: MailSettings;
-}
-
-/** next-auth 4's hashToken (core/lib/utils.ts): the callback looks the link up by this. */
-export function hashLinkToken(token: string, secret: string): string {
-  return createHash("sha256").update(`${token}${secret}`).digest("hex");
 }
 
 /** The mail speaks the language of the page the person will land on (/de/… or /en/…), German otherwise. */
@@ -48,9 +46,28 @@ export async function isKnownAddress(db: Db, email: string): Promise<boolean> {
   return Boolean(user || request);
 }
 
+/**
+ * The page a sign-in link opens: `{publicUrl}/{language}/sign-in/link?token=…&callbackUrl=…`, where
+ * `callbackPath` is the portal path to land on after signing in (checked again when used).
+ */
+export function signInLinkUrl(publicUrl: string, language: "de" | "en", token: string, callbackPath: string): string {
+  return `${publicUrl}/${language}/sign-in/link?${new URLSearchParams({ token, callbackUrl: callbackPath })}`;
+}
+
+/**
+ * The portal path of a callback URL (next-auth hands over absolute ones); anything that does not parse
+ * or leads elsewhere becomes the requests page. Checked again (safeCallbackPath) when the link is used.
+ */
+export function callbackPathOf(callbackUrl: string | null | undefined, publicUrl: string): string {
+  const fallback = "/de/my/requests";
+  if (!callbackUrl || !URL.canParse(callbackUrl, publicUrl)) return fallback;
+  const url = new URL(callbackUrl, publicUrl);
+  return url.origin === new URL(publicUrl).origin ? `${url.pathname}${url.search}` : fallback;
+}
+
 export async function queueSignInLink(
   tx: Tx,
-  link: { email: string; url: string; expires: Date; language: "de" | "en" },
+  link: { email: string; url: string; expires: Date; language: "de" | "en"; tokenHash: string },
   settings: SignInLinkSettings,
   now: Date,
 ): Promise<void> {
@@ -67,15 +84,10 @@ export async function queueSignInLink(
         validHours: settings.maxAgeHours,
         timeZone: settings.timeZone,
       },
+      link: { tokenHash: link.tokenHash, expires: link.expires },
     },
     now,
   );
-}
-
-/** The URL of next-auth's email callback for a token, as next-auth builds it. */
-export function callbackLink(settings: SignInLinkSettings, email: string, token: string, callbackUrl: string): string {
-  const params = new URLSearchParams({ callbackUrl, token, email });
-  return `${settings.publicUrl}/api/auth/callback/email?${params}`;
 }
 
 /** Sends a link to a known address; does nothing for others. The caller answers the same in both cases. */
@@ -87,21 +99,18 @@ export async function sendSignInLink(
 ): Promise<"sent" | "unknown_address"> {
   const email = normaliseEmail(input.email);
   if (!(await isKnownAddress(db, email))) return "unknown_address";
-  const token = randomBytes(32).toString("hex");
-  const expires = new Date(now.getTime() + settings.maxAgeHours * 60 * 60 * 1000);
-  const callbackUrl = new URL(input.callbackUrl, settings.publicUrl).toString();
+  const language = signInLanguage(input.callbackUrl, settings.publicUrl);
+  const callbackPath = callbackPathOf(input.callbackUrl, settings.publicUrl);
   await db.$transaction(async (tx) => {
-    await tx.verificationToken.deleteMany({ where: { expires: { lt: now } } });
-    await tx.verificationToken.create({
-      data: { identifier: email, token: hashLinkToken(token, settings.secret), expires },
-    });
+    const issued = await issueLinkToken(tx, email, settings, now);
     await queueSignInLink(
       tx,
       {
         email,
-        url: callbackLink(settings, email, token, callbackUrl),
-        expires,
-        language: signInLanguage(input.callbackUrl, settings.publicUrl),
+        url: signInLinkUrl(settings.publicUrl, language, issued.token, callbackPath),
+        expires: issued.expires,
+        language,
+        tokenHash: issued.tokenHash,
       },
       settings,
       now,

@@ -1,11 +1,11 @@
-// The signed-in data subject confirms a request made for their address: the magic link of the
-// confirmation mail lands here after signing them in (and the case page offers the same step when
-// the link has run out). This is receipt in the sense of Art. 12(3): the deadline starts.
+// The data subject confirms a request made for their address: this is receipt in the sense of
+// Art. 12(3), and the deadline starts. Two ways lead here, both a POST: the button on the page
+// behind the confirmation mail's link (which signs the person in with the same press), and the
+// button on the case page when that link has run out.
 import "server-only";
 import { currentSession } from "../auth/session";
 import { appConfig } from "../config/app-config";
 import { db } from "../db/client";
-import { isConfirmationCode } from "./intake/confirmation-link";
 import { requestSettingsFromConfig } from "./settings-from-config";
 import { transitionRequest } from "./transition-request";
 
@@ -17,24 +17,31 @@ export type ConfirmResult =
   /** Confirmed before, expired or withdrawn: nothing to do, the case page says where it stands. */
   | { kind: "unchanged" };
 
+/** The case page's button: the signed-in subject confirms one of their requests. */
 export async function confirmMyRequest(
   reference: string,
   where: { ip: string | null; userAgent: string | null },
-  /** From the mailed link: "mail" with its code; from the case page's own form (a POST): "page". */
-  proof: { via: "mail"; code: unknown } | { via: "page" },
 ): Promise<ConfirmResult> {
   const session = await currentSession();
   if (!session) return { kind: "signed_out" };
+  return confirmRequestAs(session.user, reference, where);
+}
+
+/**
+ * Verifies the request `reference` for `user`, who has just proven their address (a session, or
+ * the mailed link's token spent in the same POST). Only a request naming that address is found.
+ */
+export async function confirmRequestAs(
+  user: { id: string; email: string },
+  reference: string,
+  where: { ip: string | null; userAgent: string | null },
+): Promise<ConfirmResult> {
   const request = await db().request.findFirst({
-    where: { reference, subjectEmail: session.user.email.toLowerCase() },
+    where: { reference, subjectEmail: user.email },
     select: { id: true, status: true },
   });
   if (!request) return { kind: "not_found" };
   if (request.status !== "awaiting_verification") return { kind: "unchanged" };
-  // A link without the mail's code confirms nothing; the case page then offers the button.
-  if (proof.via === "mail" && !isConfirmationCode(appConfig().nextauthSecret, reference, proof.code)) {
-    return { kind: "unchanged" };
-  }
   // A conflict is another writer holding the database (SQLite) or a second click: try again; after a
   // second click the retry finds the request confirmed and answers "unchanged".
   for (let attempt = 1; ; attempt++) {
@@ -42,7 +49,7 @@ export async function confirmMyRequest(
       db(),
       {
         requestId: request.id,
-        actor: { type: "subject", userId: session.user.id },
+        actor: { type: "subject", userId: user.id },
         command: { name: "verify", input: {} },
         ...where,
       },

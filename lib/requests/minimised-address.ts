@@ -9,3 +9,8 @@ export function minimisedAddress(address: string): string {
   if (address.startsWith(PREFIX)) return address;
   return `${PREFIX}${createHash("sha256").update(address).digest("hex")}`;
 }
+
+/** Whether an address is already only a digest (a minimised request, an erased link mail). */
+export function isMinimisedAddress(address: string): boolean {
+  return address.startsWith(PREFIX);
+}

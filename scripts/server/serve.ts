@@ -28,6 +28,10 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     // Server actions see only headers: this one tells them the client's address (lib/security/client-context.ts).
     stampClientAddress(req.headers, req.socket.remoteAddress, options.trustProxyHops);
+    // This server speaks plain HTTP; a TLS proxy's X-Forwarded-Proto: https would make Next.js fetch
+    // itself over https on our plain port for a server action's redirect, fail, and log an error.
+    // Nothing of ours reads the scheme from the request: links and cookies follow PUBLIC_URL.
+    delete req.headers["x-forwarded-proto"];
     void handle(req, res);
   });
   // Longer than the idle timeout of the usual reverse proxies and HTTP clients (60 s): with Node's 5 s

@@ -1,7 +1,9 @@
 // The portal as the e2e tests see it: `npm start` on a database of its own that
-// starts empty every run. Two variants run side by side:
-//   (default)  mail goes to the SMTP sink; SQLite, or PostgreSQL when E2E_DATABASE_URL says so
-//   --demo     the demo as `npm start` gives it: no SMTP, so mail goes to the built-in mailbox
+// starts empty every run. Three variants run side by side:
+//   (default)     mail goes to the SMTP sink; SQLite, or PostgreSQL when E2E_DATABASE_URL says so
+//   --demo        the demo as `npm start` gives it: no SMTP, so mail goes to the built-in mailbox
+//   --production  PORTAL_MODE=production with an https PUBLIC_URL, reached through the TLS proxy
+//                 (scripts/test/tls-proxy.ts): secure cookies as a real deployment has them
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,31 +11,51 @@ import {
   E2E_DATABASE_URL,
   E2E_DEMO_PORT,
   E2E_PORT,
+  E2E_PRODUCTION_PORT,
+  E2E_PRODUCTION_PUBLIC_URL,
   E2E_RATE_LIMITS,
   E2E_WORK_DIR,
   SINK_SMTP_PORT,
 } from "../../e2e/support/environment";
-import { dropPostgresDatabase } from "./postgres";
+import { dropPostgresDatabase, postgresDatabaseUrl } from "./postgres";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const demo = process.argv.includes("--demo");
-const workDir = demo ? path.join(root, ".test-artifacts/e2e-demo") : E2E_WORK_DIR;
-const databaseUrl = demo ? `file:${path.join(workDir, "portal.db")}` : E2E_DATABASE_URL;
+const variant = process.argv.includes("--demo")
+  ? "demo"
+  : process.argv.includes("--production")
+    ? "production"
+    : "main";
+const workDir = {
+  main: E2E_WORK_DIR,
+  demo: path.join(root, ".test-artifacts/e2e-demo"),
+  production: path.join(root, ".test-artifacts/e2e-production"),
+}[variant];
+const databaseUrl =
+  variant === "demo"
+    ? `file:${path.join(workDir, "portal.db")}`
+    : variant === "production"
+      ? E2E_DATABASE_URL.startsWith("file:")
+        ? `file:${path.join(workDir, "portal.db")}`
+        : postgresDatabaseUrl(E2E_DATABASE_URL, `${new URL(E2E_DATABASE_URL).pathname.slice(1)}_production`)
+      : E2E_DATABASE_URL;
 
 fs.rmSync(workDir, { recursive: true, force: true });
 fs.mkdirSync(workDir, { recursive: true });
 if (!databaseUrl.startsWith("file:")) await dropPostgresDatabase(databaseUrl);
 
-const mail = demo
-  ? { SMTP_HOST: "" }
-  : { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(SINK_SMTP_PORT), SMTP_SECURE: "none" };
+const mail =
+  variant === "demo"
+    ? { SMTP_HOST: "" }
+    : { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(SINK_SMTP_PORT), SMTP_SECURE: "none" };
+const port = { main: E2E_PORT, demo: E2E_DEMO_PORT, production: E2E_PRODUCTION_PORT }[variant];
 
 Object.assign(process.env, {
   DATABASE_URL: databaseUrl,
   DATA_DIR: path.join(workDir, "data"),
   HOST: "127.0.0.1",
-  PORT: String(demo ? E2E_DEMO_PORT : E2E_PORT),
-  PUBLIC_URL: `http://127.0.0.1:${demo ? E2E_DEMO_PORT : E2E_PORT}`,
+  PORT: String(port),
+  PUBLIC_URL: variant === "production" ? E2E_PRODUCTION_PUBLIC_URL : `http://127.0.0.1:${port}`,
+  ...(variant === "production" ? { PORTAL_MODE: "production" } : {}),
   ...mail,
   ...E2E_RATE_LIMITS,
   SEED_DEMO_DATA: "true",

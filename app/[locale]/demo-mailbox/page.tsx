@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/locales";
+import { isMinimisedAddress } from "@/lib/requests/minimised-address";
 import { listDemoMails } from "@/lib/mail/demo-mailbox";
 
 export const dynamic = "force-dynamic";
@@ -37,7 +38,7 @@ export default async function DemoMailboxPage({ params }: PageProps<"/[locale]/d
                   <td>
                     <Link href={`/${locale}/demo-mailbox/${mail.id}`}>{mail.subject ?? t("pendingSubject")}</Link>
                   </td>
-                  <td>{mail.toAddress}</td>
+                  <td>{isMinimisedAddress(mail.toAddress) ? t("erasedAddress") : mail.toAddress}</td>
                   <td>
                     <span className={`badge badge--${mail.status}`}>{t(`statuses.${mail.status}`)}</span>
                   </td>

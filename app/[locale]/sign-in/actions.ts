@@ -1,8 +1,13 @@
 "use server";
-// The sign-in form's server action (works without JavaScript: a plain form POST) and sign-out.
-import { cookies } from "next/headers";
+// Signing in and out, all plain form posts that work without JavaScript: asking for a link, the
+// button on the page the link opens (the only step that spends a link), sign-out and
+// "sign out everywhere". Every one of them ends or starts sessions on the server.
 import { redirect } from "next/navigation";
 import { signInLinkSettings } from "@/lib/auth/auth-options";
+import { signInWithMailedLink } from "@/lib/auth/links/mailed-link";
+import { currentSession, currentSessionToken } from "@/lib/auth/session";
+import { deleteSessionCookie } from "@/lib/auth/session-cookies";
+import { endAllSessions, endSession } from "@/lib/auth/sessions/end-sessions";
 import { sendSignInLink } from "@/lib/auth/sign-in-link";
 import { safeCallbackPath, signInFormSchema } from "@/lib/auth/sign-in-form";
 import { appConfig } from "@/lib/config/app-config";
@@ -19,7 +24,7 @@ export interface SignInFormState {
 }
 
 export async function requestSignInLink(_previous: SignInFormState, form: FormData): Promise<SignInFormState> {
-  const locale = isLocale(form.get("locale")) ? (form.get("locale") as "de" | "en") : "de";
+  const locale = localeOf(form);
   const parsed = signInFormSchema.safeParse({
     email: form.get("email") ?? "",
     website: form.get("website") ?? "",
@@ -47,13 +52,30 @@ export async function requestSignInLink(_previous: SignInFormState, form: FormDa
   redirect(`/${locale}/sign-in/check-email`);
 }
 
-/** next-auth's session cookie (plain, or __Secure- on HTTPS, possibly split into chunks .0, .1, …). */
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+/** The button on the page a sign-in link opens: spend the link, sign in, go where the link said. */
+export async function signInWithLink(form: FormData): Promise<void> {
+  const locale = localeOf(form);
+  const result = await signInWithMailedLink(form.get("token"));
+  if (!result.ok) redirect(`/${locale}/sign-in/error?error=Verification`);
+  redirect(safeCallbackPath(form.get("callbackUrl"), locale));
+}
 
-/** Sign-out without JavaScript: the JWT session lives only in its cookie, so deleting it ends the session. */
+/** Sign-out: the session ends on the server (a copied cookie is worth nothing after it), then in the browser. */
 export async function signOut(form: FormData): Promise<void> {
-  const locale = isLocale(form.get("locale")) ? (form.get("locale") as "de" | "en") : "de";
-  const jar = await cookies();
-  for (const cookie of jar.getAll()) if (SESSION_COOKIE.test(cookie.name)) jar.delete(cookie.name);
-  redirect(`/${locale}/sign-in`);
+  await endSession(db(), await currentSessionToken());
+  await deleteSessionCookie();
+  redirect(`/${localeOf(form)}/sign-in`);
+}
+
+/** Ends every session of the signed-in person, on every device, this one included. */
+export async function signOutEverywhere(form: FormData): Promise<void> {
+  const session = await currentSession();
+  if (session) await endAllSessions(db(), session.user.id);
+  await deleteSessionCookie();
+  redirect(`/${localeOf(form)}/sign-in?notice=signed_out_everywhere`);
+}
+
+function localeOf(form: FormData): "de" | "en" {
+  const value = form.get("locale");
+  return isLocale(value) ? value : "de";
 }

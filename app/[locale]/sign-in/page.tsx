@@ -19,10 +19,15 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations("signIn");
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, notice } = await searchParams;
   return (
     <div className="container container--narrow section">
       <h1>{t("title")}</h1>
+      {notice === "signed_out_everywhere" ? (
+        <div className="notice" role="status" data-testid="sign-in-notice">
+          <p>{t("signedOutEverywhere")}</p>
+        </div>
+      ) : null}
       <p className="section__intro">{t("intro")}</p>
       <SignInForm locale={locale} callbackUrl={safeCallbackPath(relativePath(callbackUrl), locale)} />
     </div>

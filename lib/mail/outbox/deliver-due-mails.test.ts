@@ -3,13 +3,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { privateDatabase } from "../../../scripts/test/private-database";
 import { testRequestSettings } from "../../../scripts/test/request-settings";
+import { sinkDelivery } from "../../../scripts/test/sink-delivery";
 import { SmtpSink } from "../../../scripts/test/smtp-sink";
 import { createDb, type Db } from "../../db/client";
 import { submitRequest } from "../../requests/submit-request";
 import { transitionRequest } from "../../requests/transition-request";
-import { parseEnv } from "../../config/env";
-import { createMailTransport } from "../transport";
-import { smtpDelivery, type MailDelivery } from "./deliveries";
+import type { MailDelivery } from "./deliveries";
 import { deliverDueMails } from "./deliver-due-mails";
 import type { RetryPolicy } from "./retry-policy";
 
@@ -21,13 +20,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("outbox on %s", (fla
   const sink = new SmtpSink();
   let port = 0;
   let staffId = "";
-  const delivery = (): MailDelivery =>
-    smtpDelivery(
-      createMailTransport(parseEnv({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), SMTP_SECURE: "none" })),
-      "Datenschutz-Portal <privacy@demo.example>",
-      "dsb@secjur.example",
-      "portal.test",
-    );
+  const delivery = (): MailDelivery => sinkDelivery(port);
 
   beforeAll(async () => {
     const database = await privateDatabase(flavor, "outbox");

@@ -8,6 +8,7 @@ import type { Db } from "../../db/client";
 import type { Prisma } from "../../db/generated/sqlite/client";
 import { renderMail } from "../render-mail";
 import type { MailDelivery } from "./deliveries";
+import { erasedLinkMail } from "./erase-link-mails";
 import { describeMailError, isPermanentFailure, retryDelayMs, type RetryPolicy } from "./retry-policy";
 
 export interface DeliveryReport {
@@ -75,7 +76,9 @@ export async function deliverDueMails(
             status: "pending" as const,
             nextAttemptAt: new Date(clock().getTime() + retryDelayMs(row.attempts, options.retry)),
           };
-      const data = { ...outcome, lastError: describeMailError(error), claimToken: null, claimedUntil: null };
+      // A link mail that will never go out keeps no usable link either.
+      const erased = giveUp && row.linkTokenHash ? erasedLinkMail(row.toAddress) : {};
+      const data = { ...outcome, ...erased, lastError: describeMailError(error), claimToken: null, claimedUntil: null };
       if (await record(db, mine, data)) report[giveUp ? "failed" : "retrying"]++;
       continue;
     }
@@ -83,9 +86,13 @@ export async function deliverDueMails(
     // the claim stays and expires, which is the documented at-least-once window.
     // The last mail of a minimised request (e.g. the confirmation of an early withdrawal): keep only that
     // it was sent and when, as minimisation does for the others.
+    // A link mail handed to an SMTP server is the recipient's now: the outbox keeps no copy of the link
+    // (erase-link-mails.ts). The demo mailbox is the recipient's inbox, so there it stays until used or expired.
     const kept = row.request?.minimisedAt
       ? { toAddress: minimisedAddress(row.toAddress), variables: {}, subject: null, text: null, html: null }
-      : rendered;
+      : row.linkTokenHash && delivery.name === "smtp"
+        ? { subject: rendered.subject, ...erasedLinkMail(row.toAddress) }
+        : rendered;
     const sent = { status: "sent" as const, sentAt: clock(), transport: delivery.name, lastError: null, ...kept };
     if (await record(db, mine, { ...sent, claimToken: null, claimedUntil: null })) report.sent++;
   }

@@ -10,6 +10,8 @@ export interface MailToQueue<N extends TemplateName = TemplateName> {
   language: "de" | "en";
   to: string;
   requestId?: string | null;
+  /** For a mail carrying a magic link: its token's hash and expiry, so the mail is erased with the link. */
+  link?: { tokenHash: string; expires: Date };
 }
 
 export async function enqueueMail(tx: Tx, mail: MailToQueue, now: Date): Promise<string> {
@@ -27,6 +29,8 @@ export async function enqueueMail(tx: Tx, mail: MailToQueue, now: Date): Promise
       toAddress: mail.to,
       requestId: mail.requestId ?? null,
       nextAttemptAt: now,
+      linkTokenHash: mail.link?.tokenHash ?? null,
+      linkExpiresAt: mail.link?.expires ?? null,
     },
     select: { id: true },
   });

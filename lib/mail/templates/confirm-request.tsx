@@ -29,8 +29,8 @@ const text: Bilingual<{
   de: {
     subject: (v) => `Bitte bestätigen Sie Ihre Anfrage „${requestTypeLabel(v.type, "de")}"`,
     lines: (v) => [
-      `Sie haben uns über das Datenschutz-Portal eine Anfrage „${requestTypeLabel(v.type, "de")}" geschickt. Bitte bestätigen Sie mit dem folgenden Link, dass sie von Ihnen kommt. Erst dann bearbeiten wir sie, und ab dann läuft unsere Frist von einem Monat (Art. 12 Abs. 3 DSGVO).`,
-      `Der Link gilt ${v.validHours} Stunden, bis ${formatExpiry(v.expires, v.timeZone, "de")}, und nur einmal. Er meldet Sie zugleich im Portal an, wo Sie Ihre Anfrage verfolgen können.`,
+      `Sie haben uns über das Datenschutz-Portal eine Anfrage „${requestTypeLabel(v.type, "de")}" geschickt. Bitte öffnen Sie den folgenden Link und bestätigen Sie dort mit einem Klick, dass sie von Ihnen kommt. Erst dann bearbeiten wir sie, und ab dann läuft unsere Frist von einem Monat (Art. 12 Abs. 3 DSGVO).`,
+      `Der Link gilt ${v.validHours} Stunden, bis ${formatExpiry(v.expires, v.timeZone, "de")}, und nur einmal. Der Klick meldet Sie zugleich im Portal an, wo Sie Ihre Anfrage verfolgen können.`,
     ],
     link: "Anfrage bestätigen",
     ignore: (v) =>
@@ -39,8 +39,8 @@ const text: Bilingual<{
   en: {
     subject: (v) => `Please confirm your request "${requestTypeLabel(v.type, "en")}"`,
     lines: (v) => [
-      `You sent us a request "${requestTypeLabel(v.type, "en")}" through the privacy portal. Please confirm with the link below that it comes from you. We start working on it only then, and our one-month deadline runs from then (Art. 12(3) GDPR).`,
-      `The link works once, for ${v.validHours} hours, until ${formatExpiry(v.expires, v.timeZone, "en")}. It also signs you in to the portal, where you can follow your request.`,
+      `You sent us a request "${requestTypeLabel(v.type, "en")}" through the privacy portal. Please open the link below and confirm there with one click that it comes from you. We start working on it only then, and our one-month deadline runs from then (Art. 12(3) GDPR).`,
+      `The link works once, for ${v.validHours} hours, until ${formatExpiry(v.expires, v.timeZone, "en")}. The click also signs you in to the portal, where you can follow your request.`,
     ],
     link: "Confirm my request",
     ignore: (v) =>

@@ -20,7 +20,7 @@ const text: Bilingual<{ subject: string; lines: (v: Vars) => string[]; link: str
   de: {
     subject: "Ihr Anmeldelink für das Datenschutz-Portal",
     lines: (v) => [
-      "mit dem folgenden Link melden Sie sich im Datenschutz-Portal an und sehen Ihre Anfragen.",
+      "öffnen Sie den folgenden Link und melden Sie sich dort mit einem Klick im Datenschutz-Portal an; dann sehen Sie Ihre Anfragen.",
       `Der Link gilt ${v.validHours} Stunden, bis ${formatExpiry(v.expires, v.timeZone, "de")}, und nur einmal.`,
     ],
     link: "Jetzt anmelden",
@@ -30,7 +30,7 @@ const text: Bilingual<{ subject: string; lines: (v: Vars) => string[]; link: str
   en: {
     subject: "Your sign-in link for the privacy portal",
     lines: (v) => [
-      "Use the link below to sign in to the privacy portal and see your requests.",
+      "Open the link below and sign in there with one click to see your requests in the privacy portal.",
       `The link works once, for ${v.validHours} hours, until ${formatExpiry(v.expires, v.timeZone, "en")}.`,
     ],
     link: "Sign in now",

@@ -1,18 +1,20 @@
-// The link that confirms a request: a next-auth email sign-in token (single use, stored only as its
-// hash, MAGIC_LINK_MAX_AGE_HOURS) whose sign-in lands on the request's confirmation route. Following
-// it proves the address and signs the person in; the route then verifies the request (receipt,
-// Art. 12(3)). Queued in the submitting transaction, so a request never exists without its mail.
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { callbackLink, hashLinkToken, type SignInLinkSettings } from "../../auth/sign-in-link";
+// The link that confirms a request: a single-use magic-link token (stored only as next-auth's hash,
+// MAGIC_LINK_MAX_AGE_HOURS) on a page of ours, /{locale}/requests/confirm/{reference}, that says
+// what will happen and does it only when its button is pressed (a POST): the token is spent, the
+// person signed in and the request verified (receipt, Art. 12(3)) in that one step, so a mail
+// scanner opening the link changes nothing. Queued in the submitting transaction, so a request
+// never exists without its mail.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { SignInLinkSettings } from "../../auth/sign-in-link";
+import { issueLinkToken } from "../../auth/links/link-token";
 import type { Tx } from "../../db/tx";
 import { enqueueMail } from "../../mail/outbox/enqueue-mail";
 import { mailSender } from "../request-settings";
 import type { RequestType } from "../request-types";
 
 /**
- * The confirmation route confirms only with this code, which only the mail carries: references are
- * sequential, so without it any page could send a signed-in person to /requests/confirm/DSR-… and
- * confirm a request someone else made in their name (a cross-site request).
+ * The page confirms only with this code, which only the mail carries: references are sequential,
+ * and the code binds the mailed token to the one request it was sent for.
  */
 export function confirmationCode(secret: string, reference: string): string {
   return createHmac("sha256", secret).update(`confirm-request:${reference}`).digest("hex").slice(0, 32);
@@ -23,8 +25,10 @@ export function isConfirmationCode(secret: string, reference: string, code: unkn
   return timingSafeEqual(Buffer.from(code), Buffer.from(confirmationCode(secret, reference)));
 }
 
-export function confirmationPath(language: "de" | "en", reference: string, secret: string): string {
-  return `/${language}/requests/confirm/${reference}?code=${confirmationCode(secret, reference)}`;
+/** The page the mail links to: `/{language}/requests/confirm/{reference}?code=…&token=…`. */
+export function confirmationPath(language: "de" | "en", reference: string, secret: string, token: string): string {
+  const query = new URLSearchParams({ code: confirmationCode(secret, reference), token });
+  return `/${language}/requests/confirm/${reference}?${query}`;
 }
 
 export async function queueConfirmationLink(
@@ -33,13 +37,7 @@ export async function queueConfirmationLink(
   settings: SignInLinkSettings & { unverifiedExpiryDays: number },
   now: Date,
 ): Promise<void> {
-  const token = randomBytes(32).toString("hex");
-  const expires = new Date(now.getTime() + settings.maxAgeHours * 60 * 60 * 1000);
-  await tx.verificationToken.deleteMany({ where: { expires: { lt: now } } });
-  await tx.verificationToken.create({
-    data: { identifier: request.subjectEmail, token: hashLinkToken(token, settings.secret), expires },
-  });
-  const callbackUrl = `${settings.publicUrl}${confirmationPath(request.language, request.reference, settings.secret)}`;
+  const issued = await issueLinkToken(tx, request.subjectEmail, settings, now);
   await enqueueMail(
     tx,
     {
@@ -50,12 +48,13 @@ export async function queueConfirmationLink(
       variables: {
         sender: mailSender(settings.mail, request.language),
         type: request.type,
-        url: callbackLink(settings, request.subjectEmail, token, callbackUrl),
-        expires: expires.toISOString(),
+        url: `${settings.publicUrl}${confirmationPath(request.language, request.reference, settings.secret, issued.token)}`,
+        expires: issued.expires.toISOString(),
         validHours: settings.maxAgeHours,
         expiryDays: settings.unverifiedExpiryDays,
         timeZone: settings.timeZone,
       },
+      link: { tokenHash: issued.tokenHash, expires: issued.expires },
     },
     now,
   );

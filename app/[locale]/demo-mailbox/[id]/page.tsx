@@ -2,11 +2,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/locales";
+import { isMinimisedAddress } from "@/lib/requests/minimised-address";
 import { findDemoMail } from "@/lib/mail/demo-mailbox";
 
 export const dynamic = "force-dynamic";
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;
+
+/** Mails whose content is erased once their link is used or expired (lib/mail/outbox/erase-link-mails.ts). */
+const LINK_TEMPLATES = ["sign_in_link", "confirm_request"];
 
 /** The plain-text part with its links made clickable, as a mail client does. */
 function LinkedText({ text }: { text: string }) {
@@ -41,7 +45,7 @@ export default async function DemoMailPage({ params }: PageProps<"/[locale]/demo
       <h1>{mail.subject ?? t("pendingSubject")}</h1>
       <dl className="meta-list">
         <dt>{t("to")}</dt>
-        <dd>{mail.toAddress}</dd>
+        <dd>{isMinimisedAddress(mail.toAddress) ? t("erasedAddress") : mail.toAddress}</dd>
         <dt>{t("status")}</dt>
         <dd>{t(`statuses.${mail.status}`)}</dd>
         <dt>{t("created")}</dt>
@@ -54,6 +58,11 @@ export default async function DemoMailPage({ params }: PageProps<"/[locale]/demo
         ) : null}
       </dl>
       {mail.text ? <LinkedText text={mail.text} /> : null}
+      {!mail.text && mail.status === "sent" && LINK_TEMPLATES.includes(mail.template) ? (
+        <p className="notice" data-testid="mail-erased">
+          {t("erased")}
+        </p>
+      ) : null}
       {mail.html ? (
         <p>
           <a href={`/api/demo-mailbox/${mail.id}/html`}>{t("htmlVersion")}</a>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { signOut } from "@/app/[locale]/sign-in/actions";
+import { signOut, signOutEverywhere } from "@/app/[locale]/sign-in/actions";
 import { formatDay } from "@/lib/i18n/format-day";
 import { isLocale } from "@/lib/i18n/locales";
 import { isClosed } from "@/lib/requests/workflow/states";
@@ -32,13 +32,22 @@ export default async function MyRequestsPage({ params, searchParams }: PageProps
   return (
     <div className="container section">
       <h1>{t("title")}</h1>
-      <form action={signOut} className="signed-in">
-        <input type="hidden" name="locale" value={locale} />
+      <div className="signed-in">
         <span>{tAuth("signedInAs", { email: mine.email })}</span>
-        <button type="submit" className="button button--secondary">
-          {tAuth("signOut")}
-        </button>
-      </form>
+        <form action={signOut}>
+          <input type="hidden" name="locale" value={locale} />
+          <button type="submit" className="button button--secondary">
+            {tAuth("signOut")}
+          </button>
+        </form>
+        {/* A session on another device (a shared computer, a lost phone) ends here too. */}
+        <form action={signOutEverywhere}>
+          <input type="hidden" name="locale" value={locale} />
+          <button type="submit" className="button button--secondary">
+            {tAuth("signOutEverywhere")}
+          </button>
+        </form>
+      </div>
       {(await searchParams).notice === "withdrawn_unconfirmed" ? (
         <div className="notice" role="status" data-testid="list-notice">
           <p>{t("withdrawnUnconfirmed")}</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ExpiredLink } from "@/components/auth/expired-link";
 import { appConfig } from "@/lib/config/app-config";
 import { isLocale } from "@/lib/i18n/locales";
 
@@ -21,13 +22,11 @@ export default async function SignInErrorPage({ params, searchParams }: PageProp
   setRequestLocale(locale);
   const t = await getTranslations("signIn");
   const { error } = await searchParams;
-  const expired = error === "Verification";
+  if (error === "Verification") return <ExpiredLink locale={locale} hours={appConfig().magicLinkMaxAgeHours} />;
   return (
     <div className="container container--narrow section">
-      <h1>{expired ? t("expiredTitle") : t("errorTitle")}</h1>
-      <p className="section__intro">
-        {expired ? t("expiredText", { hours: appConfig().magicLinkMaxAgeHours }) : t("errorText")}
-      </p>
+      <h1>{t("errorTitle")}</h1>
+      <p className="section__intro">{t("errorText")}</p>
       <p className="button-row">
         <Link href={`/${locale}/sign-in`} className="button">
           {t("again")}

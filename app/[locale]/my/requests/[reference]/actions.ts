@@ -63,7 +63,7 @@ export async function withdrawRequest(_previous: WithdrawFormState, form: FormDa
 /** Confirming from the case page, when the mailed link has run out (receipt, Art. 12(3)). */
 export async function confirmRequest(form: FormData): Promise<void> {
   const { locale, reference } = parseTarget(form);
-  const result = await confirmMyRequest(reference, await clientContext(), { via: "page" });
+  const result = await confirmMyRequest(reference, await clientContext());
   const back = `/${locale}/my/requests/${encodeURIComponent(reference)}`;
   if (result.kind === "signed_out") redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackUrl: back })}`);
   if (result.kind === "not_found") notFound();

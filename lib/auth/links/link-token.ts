@@ -1,0 +1,40 @@
+// The token a magic link carries, and how it is kept: only as next-auth's hash of it, so a copy of
+// the database (or of the outbox once its mails are erased) signs nobody in.
+import { createHash, randomBytes } from "node:crypto";
+import type { Tx } from "../../db/tx";
+
+/** next-auth 4's hashToken (core/lib/utils.ts): SHA-256 of token + secret, hex. */
+export function hashLinkToken(token: string, secret: string): string {
+  return createHash("sha256").update(`${token}${secret}`).digest("hex");
+}
+
+export interface IssuedLinkToken {
+  /** Goes into the mail's link; never stored. */
+  token: string;
+  /** What VerificationToken.token and OutboundMail.linkTokenHash store. */
+  tokenHash: string;
+  expires: Date;
+}
+
+/**
+ * Stores a new single-use token for `email` (already in its canonical form) valid `maxAgeHours`
+ * from `now`; links that ran out are cleared on the way so they do not pile up.
+ */
+export async function issueLinkToken(
+  tx: Tx,
+  email: string,
+  settings: { secret: string; maxAgeHours: number },
+  now: Date,
+): Promise<IssuedLinkToken> {
+  const token = randomBytes(32).toString("hex");
+  const tokenHash = hashLinkToken(token, settings.secret);
+  const expires = new Date(now.getTime() + settings.maxAgeHours * 3_600_000);
+  await tx.verificationToken.deleteMany({ where: { expires: { lt: now } } });
+  await tx.verificationToken.create({ data: { identifier: email, token: tokenHash, expires } });
+  return { token, tokenHash, expires };
+}
+
+/** A token as links carry it: 64 hex digits. Anything else is not looked up at all. */
+export function isLinkTokenShape(value: unknown): value is string {
+  return typeof value === "string" && /^[0-9a-f]{64}$/.test(value);
+}
