@@ -111,6 +111,8 @@ for (const locale of ["de", "en"] as const) {
 }
 
 test("a request whose link ran out is confirmed from its case page after signing in", async ({ page }) => {
+  // Two mails, a sign-in and five pages: more than the default 30 s on a busy machine.
+  test.setTimeout(60_000);
   const email = `late-${Date.now()}@example.org`;
   await page.goto("/en/requests/new/restriction");
   await fillIn.restriction(page);
