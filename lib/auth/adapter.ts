@@ -3,6 +3,7 @@
 // table, so those methods refuse loudly instead of pretending.
 import type { Adapter, AdapterUser, VerificationToken } from "next-auth/adapters";
 import type { Db } from "../db/client";
+import { canonicalEmail } from "../input/email-address";
 
 const userFields = { id: true, email: true, emailVerified: true, name: true, role: true, locale: true } as const;
 
@@ -19,9 +20,22 @@ function toAdapterUser(row: UserRow): AdapterUser {
   return { ...row };
 }
 
-/** Addresses are compared lower-case everywhere (Request.subjectEmail is stored so too). */
+/**
+ * The canonical form of an address (lib/input/email-address.ts: domain in lower-case punycode, the
+ * part before the @ lower-cased), which accounts, requests, link tokens and limits all store and
+ * compare. Throws for text that is no address: callers pass addresses they have validated.
+ */
 export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
+  const canonical = canonicalEmail(email);
+  if (!canonical.ok) throw new Error(`not an e-mail address (${canonical.error.code})`);
+  return canonical.address;
+}
+
+/** The canonical form, or null for text that is no address (and so matches no account or link). */
+function lookupAddress(email: unknown): string | null {
+  if (typeof email !== "string") return null;
+  const canonical = canonicalEmail(email);
+  return canonical.ok ? canonical.address : null;
 }
 
 function notSupported(method: string): never {
@@ -45,7 +59,9 @@ export function prismaAdapter(db: Db, now: () => Date = () => new Date()): Adapt
     },
 
     async getUserByEmail(email) {
-      const row = await db.user.findUnique({ where: { email: normaliseEmail(email) }, select: userFields });
+      const address = lookupAddress(email);
+      if (!address) return null;
+      const row = await db.user.findUnique({ where: { email: address }, select: userFields });
       return row ? toAdapterUser(row) : null;
     },
 
@@ -72,10 +88,13 @@ export function prismaAdapter(db: Db, now: () => Date = () => new Date()): Adapt
     },
 
     async useVerificationToken({ identifier, token }): Promise<VerificationToken | null> {
+      // A link's address comes from its query string: one that is no address has no token.
+      const address = lookupAddress(identifier);
+      if (!address) return null;
       // Deleting is the claim: of two clicks on one link, only the one whose delete finds the row signs in.
       try {
         const row = await db.verificationToken.delete({
-          where: { identifier_token: { identifier: normaliseEmail(identifier), token } },
+          where: { identifier_token: { identifier: address, token } },
         });
         // next-auth checks the expiry too; an expired link must not work even if it ever stopped doing so.
         return row.expires.getTime() > now().getTime() ? row : null;

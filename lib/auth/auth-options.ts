@@ -7,7 +7,7 @@ import { provideNextAuthUrl } from "../config/env";
 import { db } from "../db/client";
 import { logger } from "../log/logger";
 import { requestSettingsFromConfig } from "../requests/settings-from-config";
-import { prismaAdapter } from "./adapter";
+import { normaliseEmail, prismaAdapter } from "./adapter";
 import { isKnownAddress, queueSignInLink, signInLanguage, type SignInLinkSettings } from "./sign-in-link";
 
 /** A signed-in session lasts a working day; a JWT cannot be revoked, so it should not live long. */
@@ -47,6 +47,10 @@ export function authOptions(): AuthOptions {
     providers: [
       EmailProvider({
         maxAge: config.magicLinkMaxAgeHours * 60 * 60,
+        // The canonical form, as the sign-in form, the limits and the stored accounts use it; next-auth's
+        // own would cut ",anything" off the domain, so "a@b.example,1" got a link the limit counted apart.
+        // Text that is no address throws, which next-auth answers with its EmailSignin error page.
+        normalizeIdentifier: normaliseEmail,
         // Used when someone posts to /api/auth/signin/email directly; the sign-in page uses sendSignInLink.
         async sendVerificationRequest({ identifier, url, expires }) {
           const callbackUrl = new URL(url).searchParams.get("callbackUrl");
