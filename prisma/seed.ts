@@ -2,6 +2,7 @@
 // requests in different states, made through the real workflow (so their audit
 // chains, deadlines and mails are genuine). Runs once per database: the AppMeta
 // marker is claimed first, so two starts at once cannot both seed.
+import { normaliseEmail } from "../lib/auth/adapter";
 import type { Db } from "../lib/db/client";
 import type { RequestSettings } from "../lib/requests/request-settings";
 import { submitRequest, type SubmitInput } from "../lib/requests/submit-request";
@@ -143,19 +144,22 @@ export async function seedDemoData(db: Db, settings: RequestSettings, now = new 
   }
   const staff: Record<"dpo" | "team", Actor> = {} as never;
   for (const account of demoAccounts) {
+    // Accounts are stored in the canonical form that sign-in looks them up by (lib/input/email-address.ts).
+    const email = normaliseEmail(account.email);
     const user = await db.user.upsert({
-      where: { email: account.email },
+      where: { email },
       update: {},
-      create: { email: account.email, name: account.name, role: account.role, locale: "de" },
+      create: { email, name: account.name, role: account.role, locale: "de" },
     });
     if (account.role === "dpo") staff.dpo = { type: "staff", userId: user.id, role: "dpo" };
     if (account.role === "privacy_team") staff.team = { type: "staff", userId: user.id, role: "privacy_team" };
   }
   for (const request of demoRequests) {
+    const email = normaliseEmail(request.subject.email);
     const subject = await db.user.upsert({
-      where: { email: request.subject.email },
+      where: { email },
       update: {},
-      create: { email: request.subject.email, name: request.subject.name, locale: request.subject.locale },
+      create: { email, name: request.subject.name, locale: request.subject.locale },
     });
     const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
     const submitted = await submitRequest(

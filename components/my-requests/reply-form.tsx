@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { replyToRequest, type ReplyFormState } from "@/app/[locale]/my/requests/[reference]/actions";
 import { AttachmentsField } from "@/components/requests/form/attachments-field";
+import { useCaseFormError } from "./case-form-error";
 import { TextAreaField } from "./text-area-field";
 
 const initial: ReplyFormState = { error: null, message: "" };
@@ -26,12 +27,7 @@ export function ReplyForm({
 }) {
   const t = useTranslations("caseThread");
   const [state, action, pending] = useActionState(replyToRequest, initial);
-  const errorText = {
-    empty: t("errorEmpty"),
-    too_long: t("errorTooLong"),
-    not_possible: t("errorNotPossible"),
-    conflict: t("errorConflict"),
-  };
+  const errorText = useCaseFormError("caseThread");
   return (
     <form action={action} noValidate className="form-card" data-testid={`${mode}-form`}>
       <input type="hidden" name="locale" value={locale} />
@@ -41,7 +37,7 @@ export function ReplyForm({
         name="message"
         label={mode === "answer" ? t("answerLabel") : t("messageLabel")}
         hint={t("messageHint")}
-        error={state.error ? errorText[state.error] : null}
+        error={errorText(state)}
         attempt={state}
         defaultValue={state.message}
         rows={6}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { withdrawRequest, type WithdrawFormState } from "@/app/[locale]/my/requests/[reference]/actions";
+import { useCaseFormError } from "./case-form-error";
 import { TextAreaField } from "./text-area-field";
 
 const initial: WithdrawFormState = { error: null, reason: "" };
@@ -12,11 +13,7 @@ const initial: WithdrawFormState = { error: null, reason: "" };
 export function WithdrawForm({ locale, reference }: { locale: "de" | "en"; reference: string }) {
   const t = useTranslations("caseWithdraw");
   const [state, action, pending] = useActionState(withdrawRequest, initial);
-  const errorText = {
-    too_long: t("errorTooLong"),
-    not_possible: t("errorNotPossible"),
-    conflict: t("errorConflict"),
-  };
+  const errorText = useCaseFormError("caseWithdraw");
   return (
     <form action={action} noValidate className="form-card" data-testid="withdraw-form">
       <input type="hidden" name="locale" value={locale} />
@@ -26,7 +23,7 @@ export function WithdrawForm({ locale, reference }: { locale: "de" | "en"; refer
         name="reason"
         label={t("reasonLabel")}
         hint={t("reasonHint")}
-        error={state.error ? errorText[state.error] : null}
+        error={errorText(state)}
         attempt={state}
         defaultValue={state.reason}
         rows={4}

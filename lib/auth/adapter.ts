@@ -4,6 +4,7 @@
 // them never moves (lib/auth/sessions/session-policy.ts).
 import type { Adapter, AdapterSession, AdapterUser, VerificationToken } from "next-auth/adapters";
 import type { Db } from "../db/client";
+import { canonicalEmail } from "../input/email-address";
 import { endSession } from "./sessions/end-sessions";
 import { readSession, type StoredSession } from "./sessions/read-session";
 import { roleOf, sessionExpiry, type SessionPolicy } from "./sessions/session-policy";
@@ -24,9 +25,22 @@ function toAdapterUser(row: UserRow): AdapterUser {
   return { ...row };
 }
 
-/** Addresses are compared lower-case everywhere (Request.subjectEmail is stored so too). */
+/**
+ * The canonical form of an address (lib/input/email-address.ts: domain in lower-case punycode, the
+ * part before the @ lower-cased), which accounts, requests, link tokens and limits all store and
+ * compare. Throws for text that is no address: callers pass addresses they have validated.
+ */
 export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
+  const canonical = canonicalEmail(email);
+  if (!canonical.ok) throw new Error(`not an e-mail address (${canonical.error.code})`);
+  return canonical.address;
+}
+
+/** The canonical form, or null for text that is no address (and so matches no account or link). */
+function lookupAddress(email: unknown): string | null {
+  if (typeof email !== "string") return null;
+  const canonical = canonicalEmail(email);
+  return canonical.ok ? canonical.address : null;
 }
 
 function notSupported(method: string): never {
@@ -54,7 +68,9 @@ export function prismaAdapter(db: Db, policy: SessionPolicy, now: () => Date = (
     },
 
     async getUserByEmail(email) {
-      const row = await db.user.findUnique({ where: { email: normaliseEmail(email) }, select: userFields });
+      const address = lookupAddress(email);
+      if (!address) return null;
+      const row = await db.user.findUnique({ where: { email: address }, select: userFields });
       return row ? toAdapterUser(row) : null;
     },
 
@@ -84,8 +100,11 @@ export function prismaAdapter(db: Db, policy: SessionPolicy, now: () => Date = (
     // sends those requests to the page behind the link; lib/auth/links/redeem-link.ts spends tokens).
     // Kept correct anyway: deleting is the claim, and an expired link never works.
     async useVerificationToken({ identifier, token }): Promise<VerificationToken | null> {
+      // A link's address comes from its query string: one that is no address has no token.
+      const address = lookupAddress(identifier);
+      if (!address) return null;
       const row = await db.verificationToken.findUnique({
-        where: { identifier_token: { identifier: normaliseEmail(identifier), token } },
+        where: { identifier_token: { identifier: address, token } },
       });
       if (!row) return null;
       const claimed = await db.verificationToken.deleteMany({ where: { identifier: row.identifier, token } });

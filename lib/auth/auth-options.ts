@@ -8,7 +8,7 @@ import { provideNextAuthUrl } from "../config/env";
 import { db } from "../db/client";
 import { logger } from "../log/logger";
 import { requestSettingsFromConfig } from "../requests/settings-from-config";
-import { prismaAdapter } from "./adapter";
+import { normaliseEmail, prismaAdapter } from "./adapter";
 import { hashLinkToken } from "./links/link-token";
 import { sessionCookie } from "./sessions/session-cookie";
 import { DEFAULT_SESSION_POLICY } from "./sessions/session-policy";
@@ -62,6 +62,10 @@ export function authOptions(): AuthOptions {
     providers: [
       EmailProvider({
         maxAge: config.magicLinkMaxAgeHours * 60 * 60,
+        // The canonical form, as the sign-in form, the limits and the stored accounts use it; next-auth's
+        // own would cut ",anything" off the domain, so "a@b.example,1" got a link the limit counted apart.
+        // Text that is no address throws, which next-auth answers with its EmailSignin error page.
+        normalizeIdentifier: normaliseEmail,
         // Used when someone posts to /api/auth/signin/email directly; the sign-in page uses sendSignInLink.
         // The mail links to our page behind the link, like every other sign-in mail, not to next-auth's callback.
         async sendVerificationRequest({ identifier, url, expires, token }) {

@@ -1,9 +1,11 @@
 // What the sign-in form may send, and where a sign-in may lead afterwards.
 import { z } from "zod";
 import { isLocale, type Locale } from "../i18n/locales";
+import { emailAddress } from "../input/schemas";
 
 export const signInFormSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  /** The canonical form (lib/input/email-address.ts), as the account, the link and the limits know it. */
+  email: emailAddress(),
   /** The honeypot: people never see it, form-filling robots fill it in. */
   website: z.string().optional().default(""),
   callbackUrl: z.string().optional(),

@@ -169,6 +169,21 @@ describe("mail templates", () => {
     }
   });
 
+  it("shows free text as text: escaped in the HTML part, as typed in the plain-text part", async () => {
+    // Texts are stored as typed (lib/input refuses only control and invisible characters), so markup must stay inert.
+    const words = 'Max Mustermann <max.alt@example.org>\n"><script>alert(1)</script> & <b>fett</b>';
+    for (const language of ["de", "en"] as const) {
+      const mail = await renderMail("information_request", language, {
+        ...samples.information_request,
+        message: words,
+      });
+      expect(mail.html).not.toMatch(/<script>alert|<b>fett|<max\.alt/);
+      expect(mail.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+      expect(mail.text).toContain("Max Mustermann <max.alt@example.org>");
+      expect(mail.text).toContain('"><script>alert(1)</script> & <b>fett</b>');
+    }
+  });
+
   it("rejects variables that do not fit the template", async () => {
     await expect(renderMail("refusal", "de", { ...samples.refusal, refusal: { reasons: "x" } })).rejects.toThrow(
       /refusal\.grounds/,

@@ -5,6 +5,7 @@ import "server-only";
 import { isTextRef } from "../audit/free-text";
 import { currentSession } from "../auth/session";
 import { db } from "../db/client";
+import { normaliseText } from "../input/normalise-text";
 import { ownedBy } from "./my-request-scope";
 import type { RequestStatus } from "./workflow/states";
 
@@ -51,6 +52,9 @@ export type MyRequestResult = { signedIn: false } | { signedIn: true; request: M
 export async function findMyRequest(reference: string): Promise<MyRequestResult> {
   const session = await currentSession();
   if (!session) return { signedIn: false };
+  // A reference from the URL that the input normaliser refuses (a NUL, which PostgreSQL cannot even
+  // compare) names no request: the same answer as any other reference that is not theirs.
+  if (!normaliseText(reference).ok) return { signedIn: true, request: null };
   const { id, email } = session.user;
   const request = await db().request.findFirst({
     where: { reference, ...ownedBy({ id, email }) },

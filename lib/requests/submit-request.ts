@@ -4,7 +4,8 @@
 import { appendAuditEntry } from "../audit/append-audit-entry";
 import type { Db } from "../db/client";
 import type { Tx } from "../db/tx";
-import { parseDetails } from "./details/schemas";
+import { canonicalEmail } from "../input/email-address";
+import { parseDetails, subjectNameSchema } from "./details/schemas";
 import { nextReference } from "./next-reference";
 import type { RequestType } from "./request-types";
 import type { Actor } from "./workflow/actor";
@@ -39,7 +40,12 @@ export async function submitRequest(
   const details = parseDetails(input.type, input.details);
   if (!details.success)
     return { ok: false, issues: details.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
-  const subjectEmail = input.subjectEmail.trim().toLowerCase();
+  // Stored in the canonical form that sign-in, duplicates and limits compare (lib/input/email-address.ts).
+  const email = canonicalEmail(input.subjectEmail);
+  if (!email.ok) return { ok: false, issues: [`subjectEmail: ${email.error.code}`] };
+  const subjectEmail = email.address;
+  const name = subjectNameSchema.safeParse(input.subjectName ?? "");
+  if (!name.success) return { ok: false, issues: name.error.issues.map((i) => `subjectName: ${i.message}`) };
   return db.$transaction(async (tx) => {
     const account = input.subjectUserId
       ? await tx.user.findUnique({ where: { id: input.subjectUserId }, select: { id: true, email: true } })
@@ -53,7 +59,7 @@ export async function submitRequest(
         type: input.type,
         details: details.data,
         subjectEmail,
-        subjectName: input.subjectName?.trim() || null,
+        subjectName: name.data || null,
         subjectUserId,
         language: input.language,
         status: "awaiting_verification",

@@ -40,7 +40,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("abuse limits on %s"
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(3600);
   });
 
-  it("counts each key and each limit on its own; an email address in any case is one key", async () => {
+  it("counts each key and each limit on its own; an email address in any spelling is one key", async () => {
     const limits = context(1);
     const ok = { ok: true };
     expect(await consumeLimits(db, [{ limit: "sign_in_email", key: "Anna@Example.org" }], limits)).toEqual(ok);
@@ -48,6 +48,13 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("abuse limits on %s"
       ok: false,
       limit: "sign_in_email",
     });
+    // Its +tag, a full-width or Unicode spelling of the domain: still the same mailbox, so the same key.
+    for (const key of ["anna+1@example.org", "Anna@ｅｘａｍｐｌｅ.ORG"]) {
+      expect(await consumeLimits(db, [{ limit: "sign_in_email", key }], limits), key).toMatchObject({ ok: false });
+    }
+    expect(limitKey("sign_in_email", "joerg+x@müller-beispiel.de", secret)).toBe(
+      limitKey("sign_in_email", "joerg@xn--mller-beispiel-gsb.de", secret),
+    );
     expect(await consumeLimits(db, [{ limit: "sign_in_email", key: "jonas@example.org" }], limits)).toEqual(ok);
     expect(await consumeLimits(db, [{ limit: "submission_email", key: "anna@example.org" }], limits)).toEqual(ok);
     expect(await consumeLimits(db, [{ limit: "submission_ip", key: "198.51.100.2" }], limits)).toEqual(ok);

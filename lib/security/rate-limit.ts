@@ -11,9 +11,9 @@
 // their window; the store deletes those expired an hour ago every five minutes.
 import { createHmac } from "node:crypto";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
-import { normaliseEmail } from "../auth/adapter";
 import { appConfig } from "../config/app-config";
 import type { Db } from "../db/client";
+import { emailLimitKey } from "../input/email-address";
 import type { LimitName, RateLimitSettings } from "./rate-limit-settings";
 
 export interface LimitAttempt {
@@ -62,9 +62,13 @@ export async function consumeLimits(
   return worst ? { ok: false, ...worst } : { ok: true };
 }
 
-/** The stored key: an HMAC of the address, email addresses in their normal form so that case does not dodge the limit. */
+/**
+ * The stored key: an HMAC of the address. Email addresses count in their limit-key form
+ * (lib/input/email-address.ts: canonical, without a +tag), so neither case, a Unicode or full-width
+ * spelling of the domain, nor victim+1@, victim+2@ … dodge the per-address limits.
+ */
 export function limitKey(limit: LimitName, key: string, secret: string): string {
-  const normal = limit.endsWith("_email") ? normaliseEmail(key) : key.trim();
+  const normal = limit.endsWith("_email") ? emailLimitKey(key) : key.trim();
   return createHmac("sha256", secret).update(normal).digest("hex");
 }
 

@@ -3,6 +3,7 @@
 // first bytes (lib/attachments/check-uploads.ts). One field for the request forms and the case page.
 import { useTranslations } from "next-intl";
 import type { FieldError } from "@/lib/requests/intake/field-errors";
+import { useFieldErrorText } from "./field-error-text";
 import { fieldId } from "./fields";
 
 export function AttachmentsField({
@@ -15,6 +16,7 @@ export function AttachmentsField({
   name?: string;
 }) {
   const t = useTranslations("requests.form");
+  const errorText = useFieldErrorText();
   const id = fieldId(name);
   return (
     <div className="field">
@@ -34,7 +36,7 @@ export function AttachmentsField({
       />
       {error ? (
         <p id={`${id}-error`} className="field__error" role="alert">
-          {t(`errors.${error.code}`, { max: error.max ?? 0, fileName: error.fileName ?? "" })}
+          {errorText(error)}
         </p>
       ) : null}
     </div>

@@ -11,6 +11,7 @@ import type { LabelledChoices } from "@/lib/requests/intake/form-choices";
 import { validateRequestForm } from "@/lib/requests/intake/validate-request-form";
 import type { RequestType } from "@/lib/requests/request-types";
 import { AttachmentsField } from "./attachments-field";
+import { useFieldErrorText } from "./field-error-text";
 import { detailFields } from "./detail-fields";
 import { ChoiceGroup, fieldId, TextField } from "./fields";
 
@@ -28,6 +29,7 @@ const initial: RequestFormState = { errors: {}, values: {}, limitedMinutes: null
 
 export function RequestForm({ type, locale, choices, signedInEmail, limits, notice }: RequestFormProps) {
   const t = useTranslations("requests.form");
+  const fieldErrorText = useFieldErrorText();
   // Not bound to the type: during server rendering a freshly bound action per render never settles.
   const [state, formAction, pending] = useActionState(submitRequestForm, initial);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
@@ -69,8 +71,7 @@ export function RequestForm({ type, locale, choices, signedInEmail, limits, noti
 
   const errorText = (field: string): string | undefined => {
     const error: FieldError | undefined = errors[field];
-    if (!error) return undefined;
-    return t(`errors.${error.code}`, { max: error.max ?? 0, fileName: error.fileName ?? "" });
+    return error ? fieldErrorText(error) : undefined;
   };
   const Details = detailFields[type];
 

@@ -2,24 +2,17 @@
 // and on the server, lib/requests/intake) and submitRequest share these; Request.details holds the
 // parsed value. Messages are codes (lib/requests/intake/field-errors.ts turns them into words).
 import { z } from "zod";
+import { endpoint, requiredText, text } from "../../input/schemas";
 import type { RequestType } from "../request-types";
 
-/**
- * Markup is refused rather than stored: the portal shows text as text, but what a person sends
- * travels on into mails, exports and other systems, where a tag could mean something.
- */
-const MARKUP = /<\s*\/?\s*[a-z!?]/i;
-export const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "too_long" })
-    .refine((v) => !MARKUP.test(v), { error: "markup" });
-
-const shortText = plainText(500).pipe(z.string().min(1, { error: "required" }));
-const longText = plainText(5_000).pipe(z.string().min(1, { error: "required" }));
+// Text is text: stored as typed (after lib/input's normaliser) and escaped wherever it is shown, so
+// "Max Mustermann <max.alt@example.org>" is a fine correct value. Only what the normaliser refuses is refused.
+const shortText = requiredText({ max: 500 });
+const longText = requiredText({ max: 5_000, multiline: true });
+/** The optional name every form asks for besides the details ("" when not given). */
+export const subjectNameSchema = text({ max: 200 });
 /** Processing-register entry or data-category ids from the privacy statement. */
-const registerIds = z.array(z.string().trim().min(1).max(100)).max(50, { error: "too_many" });
+const registerIds = z.array(requiredText({ max: 100 })).max(50, { error: "too_many" });
 
 export const detailsSchemas = {
   // Art. 15: everything or chosen categories; a copy (15(3)) or confirmation only (15(1)).
@@ -36,7 +29,7 @@ export const detailsSchemas = {
   // Art. 16: which data are wrong and what is right; optionally a supplementary statement.
   rectification: z.object({
     items: z
-      .array(z.object({ data: shortText, currentValue: plainText(500).optional(), correctValue: shortText }))
+      .array(z.object({ data: shortText, currentValue: text({ max: 500 }).optional(), correctValue: shortText }))
       .min(1, { error: "required" })
       .max(20, { error: "too_many" }),
     supplementaryStatement: longText.optional(),
@@ -63,12 +56,8 @@ export const detailsSchemas = {
     transmitTo: z
       .object({
         controllerName: shortText,
-        endpoint: z
-          .string()
-          .trim()
-          .min(1, { error: "required" })
-          .max(500, { error: "too_long" })
-          .pipe(z.union([z.url({ protocol: /^https$/ }), z.email()], { error: "invalid_endpoint" })),
+        // An https web address (serialized) or an e-mail address (canonical): lib/input/schemas.ts.
+        endpoint: endpoint({ max: 500 }),
       })
       .optional(),
   }),

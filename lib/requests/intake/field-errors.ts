@@ -1,6 +1,7 @@
 // A field's problem as a code the form turns into words in the person's language. zod's own
 // messages are for developers; ours say what to do.
 import type { z } from "zod";
+import { inputErrorCodes } from "../../input/input-error";
 import type { UploadError } from "../../attachments/check-uploads";
 import { shownUploadLimits, type UploadLimits } from "../../attachments/limits";
 
@@ -8,11 +9,10 @@ export const fieldErrorCodes = [
   "required",
   "too_long",
   "too_many",
-  "invalid_email",
-  "invalid_endpoint",
   "invalid_choice",
   "choose_one",
-  "markup",
+  // The input normaliser's (lib/input): characters, addresses, web addresses.
+  ...inputErrorCodes,
   // Attachments (lib/attachments).
   "file_too_large",
   "file_wrong_type",
@@ -28,6 +28,10 @@ export interface FieldError {
   max?: number;
   /** The file a file error is about. */
   fileName?: string;
+  /** A refused character, as "U+202E". */
+  character?: string;
+  /** Where it is: the n-th character of the text as typed (lib/input/input-error.ts). */
+  position?: number;
 }
 
 /** Field name → its first problem. */
@@ -37,7 +41,9 @@ const isCode = (value: string): value is FieldErrorCode => (fieldErrorCodes as r
 
 export function fieldErrorOf(issue: z.core.$ZodIssue): FieldError {
   if (isCode(issue.message)) {
-    return issue.code === "too_big" ? { code: issue.message, max: Number(issue.maximum) } : { code: issue.message };
+    if (issue.code === "too_big") return { code: issue.message, max: Number(issue.maximum) };
+    if (issue.code === "custom") return { code: issue.message, ...detailsOf(issue.params) };
+    return { code: issue.message };
   }
   switch (issue.code) {
     case "too_big":
@@ -51,6 +57,15 @@ export function fieldErrorOf(issue: z.core.$ZodIssue): FieldError {
       // Missing, empty or of the wrong kind: in a form, all of that means "please fill this in".
       return { code: "required" };
   }
+}
+
+/** The limit, character and position a custom issue (lib/input/schemas.ts) carries. */
+function detailsOf(params: Record<string, unknown> | undefined): Omit<FieldError, "code"> {
+  const details: Omit<FieldError, "code"> = {};
+  if (typeof params?.max === "number") details.max = params.max;
+  if (typeof params?.character === "string") details.character = params.character;
+  if (typeof params?.position === "number") details.position = params.position;
+  return details;
 }
 
 /** Adds an error unless the field already has one (the first problem is the one to fix first). */

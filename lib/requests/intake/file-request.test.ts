@@ -59,10 +59,11 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
       ),
     ...overrides,
   });
-  /** A valid form of this right from this address; `extra` adds fields or replaces the common ones. */
+  /** A valid form of this right from this address; `extra` adds fields or replaces those of the valid form. */
   const form = (type: RequestType, email: string, extra: Array<[string, string | File]> = []) => {
     const replaced = new Set(["email", ...extra.map(([k]) => k)]);
-    return formOf([...commonFields.filter(([k]) => !replaced.has(k)), ["email", email], ...validForms[type], ...extra]);
+    const kept = (entries: Array<[string, string]>) => entries.filter(([k]) => !replaced.has(k));
+    return formOf([...kept(commonFields), ["email", email], ...kept(validForms[type]), ...extra]);
   };
   /** Everything a filing can leave behind. */
   const footprint = async () => ({
@@ -196,6 +197,82 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
     },
   );
 
+  it("stores markup-ish but harmless text as typed (it is text, escaped wherever it is shown)", async () => {
+    const outcome = await fileRequest(
+      "rectification",
+      formOf([
+        ...commonFields.filter(([k]) => k !== "email" && k !== "name"),
+        ["email", "markup@example.org"],
+        ["name", "Max <b>Mustermann</b>"],
+        ["details.items.0.data", "E-Mail-Adresse"],
+        ["details.items.0.correctValue", "Max Mustermann <max.alt@example.org>"],
+        ["details.supplementaryStatement", '<script>alert(1)</script>\r\n"><img src=x onerror=alert(1)>'],
+      ]),
+      context(),
+    );
+    expect(outcome).toEqual({ kind: "confirm_by_email" });
+    const request = await db.request.findFirstOrThrow({ where: { subjectEmail: "markup@example.org" } });
+    expect(request.subjectName).toBe("Max <b>Mustermann</b>");
+    expect(request.details).toEqual({
+      items: [{ data: "E-Mail-Adresse", correctValue: "Max Mustermann <max.alt@example.org>" }],
+      supplementaryStatement: '<script>alert(1)</script>\n"><img src=x onerror=alert(1)>',
+    });
+  });
+
+  it("stores an address on an internationalised domain in its canonical form, and counts both spellings as one subject", async () => {
+    expect(await fileRequest("access", form("access", "Joerg@Müller-Beispiel.de"), context())).toEqual({
+      kind: "confirm_by_email",
+    });
+    expect(await fileRequest("access", form("access", "joerg@xn--mller-beispiel-gsb.de"), context())).toEqual({
+      kind: "confirm_by_email",
+    });
+    const requests = await db.request.findMany({
+      where: { subjectEmail: "joerg@xn--mller-beispiel-gsb.de" },
+      orderBy: { submittedAt: "asc" },
+    });
+    expect(requests).toHaveLength(2);
+    // The link and its token are for the canonical address too.
+    expect(await db.verificationToken.count({ where: { identifier: "joerg@xn--mller-beispiel-gsb.de" } })).toBe(2);
+    // Confirmed by the one account of that mailbox, the second is a duplicate of the first.
+    const user = await db.user.create({ data: { email: "joerg@xn--mller-beispiel-gsb.de" } });
+    for (const request of requests) {
+      const verified = await transitionRequest(
+        db,
+        { requestId: request.id, actor: { type: "subject", userId: user.id }, command: { name: "verify", input: {} } },
+        testRequestSettings,
+      );
+      expect(verified.ok).toBe(true);
+    }
+    const [first, second] = await db.request.findMany({
+      where: { id: { in: requests.map((r) => r.id) } },
+      orderBy: { submittedAt: "asc" },
+    });
+    expect(second!.duplicateOfId).toBe(first!.id);
+  });
+
+  it("counts +tags, case and full-width spellings of one mailbox against one per-address limit", async () => {
+    for (const email of ["victim+0@example.org", "Victim+1@EXAMPLE.org", "victim@ｅｘａｍｐｌｅ.org"]) {
+      expect(await fileRequest("restriction", form("restriction", email), context()), email).toEqual({
+        kind: "confirm_by_email",
+      });
+    }
+    const before = await footprint();
+    const outcome = await fileRequest("restriction", form("restriction", "victim+3@example.org"), context());
+    expect(outcome).toMatchObject({ kind: "limited" });
+    expect(await footprint()).toEqual(before);
+    // The requests keep the address as given (canonical): the +tag is dropped for the limit only.
+    const stored = await db.request.findMany({
+      where: { subjectEmail: { startsWith: "victim" } },
+      select: { subjectEmail: true },
+      orderBy: { submittedAt: "asc" },
+    });
+    expect(stored.map((r) => r.subjectEmail)).toEqual([
+      "victim+0@example.org",
+      "victim+1@example.org",
+      "victim@example.org",
+    ]);
+  });
+
   it("stores nothing for a robot (honeypot), and answers it like a person", async () => {
     const before = await footprint();
     const outcome = await fileRequest("access", form("access", "bot@example.org", [["website", "x"]]), context());
@@ -208,12 +285,44 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
     bytes.set(PDF);
     return new File([bytes], "huge.pdf");
   };
-  const bad: Array<[string, () => FormData, Record<string, unknown>]> = [
+  /** [what, the form, its errors, its right (access unless named)] */
+  const bad: Array<[string, () => FormData, Record<string, unknown>, RequestType?]> = [
     ["an empty address", () => form("access", ""), { email: { code: "required" } }],
+    // Issue 10: NUL was stored on SQLite and a 500 on PostgreSQL (22021); RLO and zero-width were stored.
     [
-      "script tags",
-      () => form("access", "x@example.org", [["name", "<script>alert(1)</script>"]]),
-      { name: { code: "markup" } },
+      "a NUL in the name",
+      () => form("access", "x@example.org", [["name", "Anna\u0000Schmidt"]]),
+      { name: { code: "control_character", character: "U+0000", position: 5 } },
+    ],
+    [
+      "a NUL in the details",
+      () => form("erasure", "x@example.org", [["details.specificData", "My phone\u0000number"]]),
+      { "details.specificData": { code: "control_character", character: "U+0000", position: 9 } },
+      "erasure",
+    ],
+    [
+      "a right-to-left override in the name",
+      () => form("access", "x@example.org", [["name", "Anna \u202eSchmidt"]]),
+      { name: { code: "invisible_character", character: "U+202E", position: 6 } },
+    ],
+    [
+      "a zero-width space in the name",
+      () => form("access", "x@example.org", [["name", "Anna\u200bSchmidt"]]),
+      { name: { code: "invisible_character", character: "U+200B", position: 5 } },
+    ],
+    [
+      "markup in the endpoint URL",
+      () =>
+        form("portability", "x@example.org", [
+          ["details.transmitTo.endpoint", 'https://other.example/import?q="><script>alert(1)</script>'],
+        ]),
+      { "details.transmitTo.endpoint": { code: "url_character", character: "U+0022", position: 32 } },
+      "portability",
+    ],
+    [
+      "an address with a non-ASCII part before the @",
+      () => form("access", "jörg@müller-beispiel.de"),
+      { email: { code: "email_not_ascii" } },
     ],
     [
       "a 20 MB file",
@@ -241,9 +350,9 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
       { email: { code: "invalid_email" }, attachments: { code: "file_wrong_type" } },
     ],
   ];
-  it.each(bad)("answers %s with a field error and stores nothing", async (_label, make, errors) => {
+  it.each(bad)("answers %s with a field error and stores nothing", async (_label, make, errors, type = "access") => {
     const before = await footprint();
-    const outcome = await fileRequest("access", make(), context());
+    const outcome = await fileRequest(type, make(), context());
     expect(outcome.kind).toBe("invalid");
     if (outcome.kind === "invalid") expect(outcome.errors).toMatchObject(errors);
     expect(await footprint()).toEqual(before);

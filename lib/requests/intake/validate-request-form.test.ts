@@ -1,6 +1,6 @@
 // The request forms' one check (browser and server alike): every right's valid answer passes, and
-// bad input on every field — empty, too long, of the wrong kind, with script tags, an unknown
-// choice — gives that field a clear error code.
+// bad input on every field — empty, too long, of the wrong kind, with control or invisible
+// characters, an unknown choice — gives that field a clear error code. Markup is text: kept as typed.
 import { describe, expect, it } from "vitest";
 import { commonFields as common, formOf, validForms } from "../../../scripts/test/request-forms";
 import { requestTypes, type RequestType } from "../request-types";
@@ -53,7 +53,12 @@ describe("validateRequestForm", () => {
     ["access", "email", file, "required"],
     ["access", "email", "<script>alert(1)</script>@x.de", "invalid_email"],
     ["access", "name", long(201), "too_long"],
-    ["access", "name", "<script>alert(1)</script>", "markup"],
+    ["access", "email", "jörg@example.org", "email_not_ascii"],
+    ["access", "email", "anna@example.org\u200b", "invisible_character"],
+    ["access", "name", "Max \u202eMustermann", "invisible_character"],
+    ["access", "name", "Anna\u200bSchmidt", "invisible_character"],
+    ["access", "name", "Anna\u0000Schmidt", "control_character"],
+    ["access", "name", "Anna\r\nSchmidt", "line_break"],
     ["access", "language", "fr", "invalid_choice"],
     ["access", "language", null, "invalid_choice"],
     ["access", "details.scope", "", "required"],
@@ -63,12 +68,13 @@ describe("validateRequestForm", () => {
     ["access", "details.categories", null, "choose_one"],
     ["rectification", "details.items.1.data", "", "required"],
     ["rectification", "details.items.1.data", long(501), "too_long"],
-    ["rectification", "details.items.1.correctValue", "<img src=x onerror=alert(1)>", "markup"],
+    ["rectification", "details.items.1.correctValue", "Schmidt\u0000", "control_character"],
     ["rectification", "details.items.1.currentValue", long(501), "too_long"],
     ["rectification", "details.supplementaryStatement", long(5001), "too_long"],
     ["erasure", "details.scope", "", "required"],
     ["erasure", "details.specificData", "", "required"],
-    ["erasure", "details.specificData", "<script>x</script>", "markup"],
+    ["erasure", "details.specificData", "My phone\u0000number", "control_character"],
+    ["erasure", "details.specificData", "My phone\u2066number", "invisible_character"],
     ["erasure", "details.specificData", long(5001), "too_long"],
     ["erasure", "details.ground", "g", "invalid_choice"],
     ["restriction", "details.ground", "", "required"],
@@ -78,6 +84,8 @@ describe("validateRequestForm", () => {
     ["portability", "details.transmitTo.endpoint", "http://insecure.example", "invalid_endpoint"],
     ["portability", "details.transmitTo.endpoint", "javascript:alert(1)", "invalid_endpoint"],
     ["portability", "details.transmitTo.endpoint", "", "required"],
+    ["portability", "details.transmitTo.endpoint", 'https://other.example/import?q="><script>', "url_character"],
+    ["portability", "details.transmitTo.endpoint", "https://user:pw@other.example/import", "url_credentials"],
     ["objection", "details.target", "", "required"],
     ["objection", "details.target", "everything", "required"],
     ["objection", "details.processingIds", null, "choose_one"],
@@ -94,6 +102,50 @@ describe("validateRequestForm", () => {
     expect(check.ok).toBe(false);
     if (check.ok) return;
     expect(check.errors[field], JSON.stringify(check.errors)).toMatchObject({ code });
+  });
+
+  it("keeps markup-ish text as typed (it is escaped wherever it is shown) and normalises the rest", () => {
+    const rectification = validateRequestForm(
+      "rectification",
+      formOf([
+        ...common.filter(([k]) => k !== "name" && k !== "email"),
+        ["email", " Joerg@Müller-Beispiel.de "],
+        ["name", "Max <Muster> & Co"],
+        ["details.items.0.data", "E-Mail-Adresse"],
+        ["details.items.0.correctValue", "Max Mustermann <max.alt@example.org>"],
+        ["details.supplementaryStatement", "Zeile 1\r\n<script>alert(1)</script>\r\nZeile 3"],
+      ]),
+      choices,
+    );
+    expect(rectification.ok, JSON.stringify(rectification)).toBe(true);
+    if (!rectification.ok) return;
+    expect(rectification.input).toMatchObject({
+      email: "joerg@xn--mller-beispiel-gsb.de",
+      name: "Max <Muster> & Co",
+      details: {
+        items: [{ data: "E-Mail-Adresse", correctValue: "Max Mustermann <max.alt@example.org>" }],
+        supplementaryStatement: "Zeile 1\n<script>alert(1)</script>\nZeile 3",
+      },
+    });
+    const portability = validateRequestForm(
+      "portability",
+      withField("portability", "details.transmitTo.endpoint", "https://Müller-Beispiel.de/import?x=<"),
+      choices,
+    );
+    expect(portability.ok).toBe(false);
+    const serialized = validateRequestForm(
+      "portability",
+      withField("portability", "details.transmitTo.endpoint", "https://Müller-Beispiel.de/übernahme"),
+      choices,
+    );
+    expect(serialized.ok && serialized.input.details).toMatchObject({
+      transmitTo: { endpoint: "https://xn--mller-beispiel-gsb.de/%C3%BCbernahme" },
+    });
+  });
+
+  it("says which character is refused and where", () => {
+    const check = validateRequestForm("access", withField("access", "name", "Max \u202eMustermann"), choices);
+    expect(!check.ok && check.errors.name).toEqual({ code: "invisible_character", character: "U+202E", position: 5 });
   });
 
   it("uses a signed-in subject's address instead of the form's", () => {

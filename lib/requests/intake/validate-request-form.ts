@@ -2,7 +2,8 @@
 // right's details (lib/requests/details/schemas.ts), and that every choice is one the privacy
 // statement offers for this right.
 import { z } from "zod";
-import { detailsSchemas, plainText, type RequestDetails } from "../details/schemas";
+import { emailAddress } from "../../input/schemas";
+import { detailsSchemas, subjectNameSchema, type RequestDetails } from "../details/schemas";
 import type { RequestType } from "../request-types";
 import { addFieldError, fieldErrorOf, type FieldErrors } from "./field-errors";
 import { readRequestForm, type FormSource, type FormValues } from "./form-fields";
@@ -17,17 +18,10 @@ export interface FormChoices {
   consents: readonly string[];
 }
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .min(1, { error: "required" })
-  .max(254, { error: "too_long" })
-  .toLowerCase()
-  .pipe(z.email({ error: "invalid_email" }));
-
+/** The address in its canonical form (lib/input/email-address.ts): stored, confirmed, limited and compared so. */
 const commonSchema = z.object({
-  email: emailSchema,
-  name: plainText(200).transform((v) => (v === "" ? null : v)),
+  email: emailAddress(),
+  name: subjectNameSchema.transform((v) => (v === "" ? null : v)),
   language: z.enum(["de", "en"], { error: "invalid_choice" }),
 });
 

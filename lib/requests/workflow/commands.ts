@@ -1,8 +1,13 @@
 // Everything that can happen to a request, with the input each command needs,
 // validated by zod (the same schemas serve the back-office forms).
 import { z } from "zod";
+import { requiredText, text as normalised } from "../../input/schemas";
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+/**
+ * Words from staff or the subject: through the input normaliser (lib/input: NFC, LF line breaks,
+ * trimmed, controls and invisible characters refused), then `min` to `max` characters.
+ */
+const text = (min: number, max: number, multiline = true) => normalised({ max, multiline }).pipe(z.string().min(min));
 
 /** Art. 12(4): every refusal (whole or partial) carries these three parts. */
 export const refusalSchema = z.object({
@@ -18,11 +23,14 @@ export const refusalSchema = z.object({
     )
     .min(1),
   /** The articles relied on, e.g. "Art. 17(3)(b) GDPR". */
-  legalBasis: z.array(text(3, 120)).max(10).default([]),
-  reasons: z.string().trim().max(10_000).default(""),
+  legalBasis: z
+    .array(text(3, 120, false))
+    .max(10)
+    .default([]),
+  reasons: normalised({ max: 10_000, multiline: true }).default(""),
   /** Art. 77: the right to complain, naming the supervisory authority. */
   complaintRight: z
-    .object({ authority: z.string().trim().max(500) })
+    .object({ authority: normalised({ max: 500, multiline: true }) })
     .nullable()
     .default(null),
   /** Art. 79: the right to a judicial remedy. */
@@ -35,7 +43,7 @@ export const commandInputSchemas = {
   verify: z.object({}),
   expire_unverified: z.object({}),
   start_work: z.object({}),
-  assign: z.object({ assigneeId: z.string().min(1).nullable() }),
+  assign: z.object({ assigneeId: requiredText({ max: 100 }).nullable() }),
   request_information: z.object({
     reason: z.enum(["identity", "clarification"]),
     /** What is asked of the subject: only what is needed (Art. 12(6), data minimisation). */

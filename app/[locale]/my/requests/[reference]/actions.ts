@@ -10,35 +10,46 @@ import { appConfig } from "@/lib/config/app-config";
 import { uploadFieldError, type FieldError } from "@/lib/requests/intake/field-errors";
 import { confirmMyRequest } from "@/lib/requests/confirm-my-request";
 import { replyToMyRequest, withdrawMyRequest } from "@/lib/requests/my-request-actions";
+import {
+  readMessage,
+  readWithdrawalReason,
+  type CaseTextError,
+  type OptionalTextError,
+} from "@/lib/requests/my-request-forms";
+import { text } from "@/lib/input/schemas";
 import { clientContext } from "@/lib/security/client-context";
 
 export interface ReplyFormState {
-  error: "empty" | "too_long" | "not_possible" | "conflict" | null;
+  error: CaseTextError["code"] | "not_possible" | "conflict" | null;
+  /** With a refused character: which (as "U+202E") and where. */
+  at?: { character?: string; position?: number };
   /** A problem with the attached files (the words are kept). */
   fileError?: FieldError | null;
   message: string;
 }
 
 export interface WithdrawFormState {
-  error: "too_long" | "not_possible" | "conflict" | null;
+  error: OptionalTextError["code"] | "not_possible" | "conflict" | null;
+  /** With a refused character: which (as "U+202E") and where. */
+  at?: { character?: string; position?: number };
   reason: string;
 }
 
-const target = z.object({ locale: z.enum(["de", "en"]), reference: z.string().min(1).max(40) });
+const target = z.object({ locale: z.enum(["de", "en"]), reference: text({ max: 40 }).pipe(z.string().min(1)) });
 
 export async function replyToRequest(_previous: ReplyFormState, form: FormData): Promise<ReplyFormState> {
   const { locale, reference } = parseTarget(form);
   const raw = String(form.get("message") ?? "");
-  const message = z.string().trim().min(1).max(10_000).safeParse(raw);
+  const message = readMessage(form.get("message"));
   const limits = uploadLimitsFromConfig(appConfig());
   const files = form.getAll("attachments").filter((v): v is File => typeof v !== "string");
   const uploads = await checkUploads(files, limits);
   const fileError = uploads.ok ? null : uploadFieldError(uploads, limits);
-  if (!message.success || !uploads.ok) {
-    const error = message.success ? null : raw.trim() ? "too_long" : "empty";
-    return { error, fileError, message: raw.slice(0, 20_000) };
+  if (!message.ok || !uploads.ok) {
+    const error = message.ok ? null : message.error;
+    return { error: error?.code ?? null, at: error ?? undefined, fileError, message: raw.slice(0, 20_000) };
   }
-  const result = await replyToMyRequest(reference, message.data, uploads.files, await clientContext());
+  const result = await replyToMyRequest(reference, message.value, uploads.files, await clientContext());
   if (result.ok) {
     const notice = result.answered ? "answered" : "sent";
     redirect(`/${locale}/my/requests/${encodeURIComponent(reference)}?notice=${notice}#messages`);
@@ -49,9 +60,14 @@ export async function replyToRequest(_previous: ReplyFormState, form: FormData):
 export async function withdrawRequest(_previous: WithdrawFormState, form: FormData): Promise<WithdrawFormState> {
   const { locale, reference } = parseTarget(form);
   const raw = String(form.get("reason") ?? "");
-  const reason = z.string().trim().max(2_000).safeParse(raw);
-  if (!reason.success) return { error: "too_long", reason: raw.slice(0, 4_000) };
-  const result = await withdrawMyRequest(reference, reason.data || null, await clientContext());
+  const reason = readWithdrawalReason(form.get("reason"));
+  if (!reason.ok)
+    return {
+      error: reason.error.code as Exclude<CaseTextError["code"], "empty">,
+      at: reason.error,
+      reason: raw.slice(0, 4_000),
+    };
+  const result = await withdrawMyRequest(reference, reason.value, await clientContext());
   if (result.ok) {
     // Withdrawn before confirmation, the request is minimised at once: no case page is left to show.
     if (result.from === "awaiting_verification") redirect(`/${locale}/my/requests?notice=withdrawn_unconfirmed`);
