@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { requestSignInLink, type SignInFormState } from "@/app/[locale]/sign-in/actions";
+import { useFieldErrorText } from "@/components/requests/form/field-error-text";
 
 const initial: SignInFormState = { error: null, email: "" };
 
@@ -12,6 +13,7 @@ const initial: SignInFormState = { error: null, email: "" };
  */
 export function SignInForm({ locale, callbackUrl }: { locale: "de" | "en"; callbackUrl: string }) {
   const t = useTranslations("signIn");
+  const errorText = useFieldErrorText();
   const [state, action, pending] = useActionState(requestSignInLink, initial);
   const field = useRef<HTMLInputElement>(null);
   // Back with an error: the field takes the focus, so the announced message belongs to it. (Without
@@ -47,7 +49,10 @@ export function SignInForm({ locale, callbackUrl }: { locale: "de" | "en"; callb
         />
         {invalid ? (
           <p id="sign-in-email-error" className="field__error" role="alert">
-            {t("emailInvalid")}
+            {/* "Not an address" in the sign-in page's words; anything more exact (a refused character) in the field's. */}
+            {state.detail && state.detail.code !== "invalid_email" && state.detail.code !== "required"
+              ? errorText(state.detail)
+              : t("emailInvalid")}
           </p>
         ) : null}
         {state.error === "too_many" ? (

@@ -13,11 +13,14 @@ import { safeCallbackPath, signInFormSchema } from "@/lib/auth/sign-in-form";
 import { appConfig } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import { isLocale } from "@/lib/i18n/locales";
+import { fieldErrorOf, type FieldError } from "@/lib/requests/intake/field-errors";
 import { clientContext } from "@/lib/security/client-context";
 import { consumeLimits } from "@/lib/security/rate-limit";
 
 export interface SignInFormState {
   error: "invalid_email" | "too_many" | null;
+  /** With invalid_email: what exactly is wrong (a refused character and where, letters before the @…). */
+  detail?: FieldError;
   email: string;
   /** With too_many: when the person may try again. */
   retryAfterMinutes?: number;
@@ -30,7 +33,14 @@ export async function requestSignInLink(_previous: SignInFormState, form: FormDa
     website: form.get("website") ?? "",
     callbackUrl: form.get("callbackUrl") ?? undefined,
   });
-  if (!parsed.success) return { error: "invalid_email", email: String(form.get("email") ?? "").slice(0, 254) };
+  if (!parsed.success) {
+    const issue = parsed.error.issues.find((i) => i.path[0] === "email");
+    return {
+      error: "invalid_email",
+      detail: issue ? fieldErrorOf(issue) : undefined,
+      email: String(form.get("email") ?? "").slice(0, 254),
+    };
+  }
   // Every address counts alike, known or not: the limit's answer tells nobody whether we know it.
   const { ip } = await clientContext();
   const limits = await consumeLimits(db(), [
