@@ -71,6 +71,16 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("abuse limits on %s"
     expect(await attempt("ben@example.org")).toEqual({ ok: true });
   });
 
+  it("counts an IPv6 /64 as one client, whatever address in it and however written", async () => {
+    const limits = context(2);
+    const attempt = (key: string) => consumeLimits(db, [{ limit: "sign_in_ip", key }], limits);
+    expect(await attempt("2001:db8:77:1::1")).toEqual({ ok: true });
+    expect(await attempt("2001:0DB8:0077:0001:0000:0000:0000:0abc")).toEqual({ ok: true });
+    expect(await attempt("2001:db8:77:1:ffff::9")).toMatchObject({ ok: false, limit: "sign_in_ip" });
+    expect(await attempt("2001:db8:77:2::1")).toEqual({ ok: true });
+    expect(await attempt("198.51.100.77")).toEqual({ ok: true });
+  });
+
   it("starts again when the window has passed", async () => {
     const limits = context(1, 1);
     const attempt = [{ limit: "sign_in_ip", key: "198.51.100.4" }] as const;

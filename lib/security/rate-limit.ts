@@ -14,6 +14,7 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { normaliseEmail } from "../auth/adapter";
 import { appConfig } from "../config/app-config";
 import type { Db } from "../db/client";
+import { limitedBlock } from "./client-address";
 import type { LimitName, RateLimitSettings } from "./rate-limit-settings";
 
 export interface LimitAttempt {
@@ -62,10 +63,14 @@ export async function consumeLimits(
   return worst ? { ok: false, ...worst } : { ok: true };
 }
 
-/** The stored key: an HMAC of the address, email addresses in their normal form so that case does not dodge the limit. */
+/**
+ * The stored key: an HMAC of the address, email addresses in their normal form so that case does not
+ * dodge the limit, IPv6 addresses by their /64 so that a subscriber's many addresses count as one.
+ */
 export function limitKey(limit: LimitName, key: string, secret: string): string {
   const normal = limit.endsWith("_email") ? normaliseEmail(key) : key.trim();
-  return createHmac("sha256", secret).update(normal).digest("hex");
+  const counted = limit.endsWith("_ip") ? limitedBlock(normal) : normal;
+  return createHmac("sha256", secret).update(counted).digest("hex");
 }
 
 // One limiter per client and setting: each starts a cleanup timer, so they are made once, not per call.
