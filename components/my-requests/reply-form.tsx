@@ -31,6 +31,8 @@ export function ReplyForm({
     too_long: t("errorTooLong"),
     not_possible: t("errorNotPossible"),
     conflict: t("errorConflict"),
+    limited: t("errorLimited", { minutes: state.retryMinutes ?? 1 }),
+    limited_files: t("errorLimitedFiles", { minutes: state.retryMinutes ?? 1 }),
   };
   return (
     <form action={action} noValidate className="form-card" data-testid={`${mode}-form`}>

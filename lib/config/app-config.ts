@@ -28,6 +28,8 @@ export interface AppConfig {
   /** Where attachment files live: inside DATA_DIR, outside the web root. */
   attachmentsDir: string;
   attachmentMaxBytes: number;
+  /** All files the subject's side may attach to one request (ATTACHMENT_CASE_MAX_MB). */
+  attachmentCaseMaxBytes: number;
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (scripts/server/client-address.ts). */
   trustProxyHops: number;
   rateLimits: RateLimitSettings;
@@ -66,6 +68,7 @@ export function appConfig(): AppConfig {
     unverifiedExpiryDays: e.UNVERIFIED_EXPIRY_DAYS,
     attachmentsDir: path.join(dataDir, "attachments"),
     attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
+    attachmentCaseMaxBytes: e.ATTACHMENT_CASE_MAX_MB * 1024 * 1024,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     rateLimits: {
       windowSeconds: e.RATE_LIMIT_WINDOW_MINUTES * 60,
@@ -74,6 +77,8 @@ export function appConfig(): AppConfig {
         submission_email: e.RATE_LIMIT_SUBMISSIONS_PER_EMAIL,
         sign_in_ip: e.RATE_LIMIT_SIGN_IN_PER_IP,
         sign_in_email: e.RATE_LIMIT_SIGN_IN_PER_EMAIL,
+        message_user: e.RATE_LIMIT_MESSAGES_PER_USER,
+        upload_user: e.RATE_LIMIT_UPLOADS_PER_USER,
       },
     },
   };

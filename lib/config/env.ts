@@ -80,6 +80,13 @@ export const envSchema = z
       .min(1)
       .max(20, "must be at most 20 (a form post may carry at most 25 MB, see next.config.js)")
       .default(10),
+    /** All files the data subject's side has attached to one request, in megabytes (the filing's count too). */
+    ATTACHMENT_CASE_MAX_MB: z.coerce
+      .number({ error: "must be a whole number of megabytes" })
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(100),
     /** Run the background jobs inside the web server (one machine). Set false where `npm run worker` runs them. */
     JOBS_IN_SERVER: booleanString.default(true),
     /**
@@ -98,6 +105,9 @@ export const envSchema = z
     RATE_LIMIT_SUBMISSIONS_PER_EMAIL: attempts.default(5),
     RATE_LIMIT_SIGN_IN_PER_IP: attempts.default(10),
     RATE_LIMIT_SIGN_IN_PER_EMAIL: attempts.default(5),
+    /** What one signed-in data subject may send to their cases per window: messages (each alerts the staff), files. */
+    RATE_LIMIT_MESSAGES_PER_USER: attempts.default(20),
+    RATE_LIMIT_UPLOADS_PER_USER: attempts.default(20),
     /** How long in-flight requests may take to finish on SIGTERM before the server exits. */
     SHUTDOWN_TIMEOUT_MS: z.coerce
       .number({ error: "must be a number of milliseconds" })

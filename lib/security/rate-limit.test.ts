@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { privateDatabase } from "../../scripts/test/private-database";
 import { createDb, type Db } from "../db/client";
 import { consumeLimits, limitKey, type RateLimitContext } from "./rate-limit";
+import { limitNames, type LimitName } from "./rate-limit-settings";
 
 const secret = "a-test-secret-of-at-least-32-characters!";
 
@@ -11,7 +12,7 @@ function context(points: number, windowSeconds = 3600): RateLimitContext {
   return {
     secret,
     windowSeconds,
-    points: { submission_ip: points, submission_email: points, sign_in_ip: points, sign_in_email: points },
+    points: Object.fromEntries(limitNames.map((name) => [name, points])) as Record<LimitName, number>,
   };
 }
 

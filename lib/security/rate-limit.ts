@@ -19,8 +19,10 @@ import type { LimitName, RateLimitSettings } from "./rate-limit-settings";
 
 export interface LimitAttempt {
   limit: LimitName;
-  /** An IP or email address; null or empty (unknown) skips this limit, the others still count. */
+  /** An IP or email address, or a user id; null or empty (unknown) skips this limit, the others still count. */
   key: string | null | undefined;
+  /** How many of the window's attempts this one uses (e.g. one per file uploaded); 1 when left out. */
+  cost?: number;
 }
 
 export type LimitResult = { ok: true } | { ok: false; limit: LimitName; retryAfterSeconds: number };
@@ -47,9 +49,9 @@ export async function consumeLimits(
   const refusals = await Promise.all(
     attempts
       .filter((attempt) => attempt.key)
-      .map(async ({ limit, key }) => {
+      .map(async ({ limit, key, cost = 1 }) => {
         try {
-          await limiter(db, limit, context).consume(limitKey(limit, key!, context.secret));
+          await limiter(db, limit, context).consume(limitKey(limit, key!, context.secret), cost);
           return null;
         } catch (outcome) {
           if (!(outcome instanceof RateLimiterRes)) throw outcome;
