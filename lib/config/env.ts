@@ -71,6 +71,13 @@ export const envSchema = z
       .regex(/^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$/, "must be whole numbers of days separated by commas, e.g. 7,2")
       .default("7,2")
       .transform((v) => [...new Set(v.split(",").map((d) => Number(d.trim())))]),
+    /** Audit entries keep the IP address and user agent of who acted this many days, for looking into misuse. */
+    AUDIT_CLIENT_RETENTION_DAYS: z.coerce
+      .number({ error: "must be a whole number of days" })
+      .int()
+      .min(1)
+      .max(3650)
+      .default(30),
     /** Closed requests are reduced to what proves their handling this many years after closing. */
     RETENTION_YEARS: z.coerce.number({ error: "must be a whole number of years" }).int().min(1).max(30).default(3),
     /** Largest file a data subject may attach, in megabytes (next.config.js lets a 25 MB form post through). */
