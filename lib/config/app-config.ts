@@ -5,6 +5,7 @@ import type { DeadlinePolicy } from "../deadlines";
 import { controllerHolidayRegion, controllerTimeZone } from "../privacy/controller-settings";
 import type { RateLimitSettings } from "../security/rate-limit-settings";
 import { env, type Env } from "./env";
+import { listenHost } from "./listen-host";
 import { loadOrCreateSecrets } from "./secrets";
 
 export type DatabaseFlavor = "sqlite" | "postgres";
@@ -16,6 +17,8 @@ export interface AppConfig {
   databaseFlavor: DatabaseFlavor;
   dataDir: string;
   publicUrl: string;
+  /** The interface the server listens on (HOST, else by mode: lib/config/listen-host.ts). */
+  host: string;
   nextauthSecret: string;
   magicLinkMaxAgeHours: number;
   seedDemoData: boolean;
@@ -53,6 +56,7 @@ export function appConfig(): AppConfig {
     databaseFlavor: databaseFlavor(e.DATABASE_URL),
     dataDir,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    host: listenHost(e),
     nextauthSecret: e.NEXTAUTH_SECRET ?? loadOrCreateSecrets(dataDir).nextauthSecret,
     magicLinkMaxAgeHours: e.MAGIC_LINK_MAX_AGE_HOURS,
     seedDemoData: e.SEED_DEMO_DATA ?? !production,

@@ -32,7 +32,8 @@ export const envSchema = z
     DATABASE_URL: databaseUrl.default("file:./data/portal.db"),
     /** Where generated secrets, uploads and exports live; outside the web root. */
     DATA_DIR: z.string().trim().min(1).default("./data"),
-    HOST: z.string().trim().min(1).default("0.0.0.0"),
+    /** Where the server listens; unset: 127.0.0.1 in demo mode, 0.0.0.0 in production (lib/config/listen-host.ts). */
+    HOST: z.string().trim().min(1).optional(),
     PORT: port.default(3000),
     /** The address people reach the portal at; used in links in mails. */
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
