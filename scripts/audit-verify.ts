@@ -7,9 +7,10 @@ import { createDb } from "../lib/db/client";
 import { verifyAuditChains } from "../lib/audit/verify-audit-chains";
 
 async function main(): Promise<number> {
-  const db = createDb(appConfig().databaseUrl);
+  const config = appConfig();
+  const db = createDb(config.databaseUrl);
   try {
-    const report = await verifyAuditChains(db);
+    const report = await verifyAuditChains(db, { clientRetentionDays: config.env.AUDIT_CLIENT_RETENTION_DAYS });
     if (report.broken) {
       const { chain, seq, entryId, reason } = report.broken;
       process.stderr.write(

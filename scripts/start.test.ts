@@ -31,9 +31,11 @@ interface Started {
   stop: () => Promise<number | null>;
 }
 
-/** Starts the portal and resolves once it prints its ready banner. */
-function startPortal(vars: Record<string, string>): Promise<Started> {
-  const child = spawn(tsx, ["scripts/start.ts"], { cwd: root, env: envFor(vars) });
+/** Starts the portal (under `umask`, when given) and resolves once it prints its ready banner. */
+function startPortal(vars: Record<string, string>, umask?: string): Promise<Started> {
+  const child = umask
+    ? spawn("sh", ["-c", `umask ${umask} && exec "$0" "$@"`, tsx, "scripts/start.ts"], { cwd: root, env: envFor(vars) })
+    : spawn(tsx, ["scripts/start.ts"], { cwd: root, env: envFor(vars) });
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`portal did not start:\n${output}`)), 170_000);
@@ -61,16 +63,42 @@ function startPortal(vars: Record<string, string>): Promise<Started> {
   });
 }
 
+const mode = (file: string) => fs.statSync(file).mode & 0o777;
+
+/** This machine's first address that is not loopback, if it has one. */
+const outsideAddress = Object.values(os.networkInterfaces())
+  .flat()
+  .find((a) => a && a.family === "IPv4" && !a.internal)?.address;
+
+/** Whether the portal answers on this address (refused: false). */
+async function answersOn(address: string, port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://${address}:${port}/api/health`)).ok;
+  } catch {
+    return false;
+  }
+}
+
 describe("npm start", () => {
   it(
     "serves the home page on SQLite, seeds once, keeps the data across restarts and stops cleanly",
     { timeout: 400_000 },
     async () => {
       const dbFile = path.join(work, "portal.db");
-      const vars = { DATABASE_URL: `file:${dbFile}`, PORT: "3201", HOST: "127.0.0.1" };
+      const vars = { DATABASE_URL: `file:${dbFile}`, PORT: "3201" };
+      const dataDir = path.join(work, "data");
 
+      // A demo without HOST listens on the loopback interface only, and says so without a warning.
       const first = await startPortal(vars);
       expect(first.output).toContain("Privacy portal ready: http://localhost:3201");
+      expect(first.output).toContain("  Listening on 127.0.0.1:3201\n");
+      expect(first.output).not.toContain("Warning");
+      expect(await answersOn("127.0.0.1", 3201)).toBe(true);
+      if (outsideAddress) expect(await answersOn(outsideAddress, 3201)).toBe(false);
+      // Personal data at rest are the portal user's alone (the WAL files exist while it runs).
+      expect([mode(dbFile), mode(`${dbFile}-wal`), mode(`${dbFile}-shm`)]).toEqual([0o600, 0o600, 0o600]);
+      expect(mode(dataDir)).toBe(0o700);
+      expect(mode(path.join(dataDir, "secrets.json"))).toBe(0o600);
       expect(first.output).toContain("Demo data seeded now");
       expect(first.output).toContain("dpo@demo.example");
       expect(first.output).toContain("anna.schmidt@demo.example");
@@ -111,12 +139,44 @@ describe("npm start", () => {
       expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
       sqlite.close();
 
-      // With an SMTP server configured the demo mailbox does not exist.
-      const second = await startPortal({ ...vars, SMTP_HOST: "127.0.0.1", SMTP_PORT: "2999", SMTP_SECURE: "none" });
+      // What an installation from before left readable to everyone is tightened on the next start, which
+      // runs under the most permissive umask: nothing may depend on it.
+      fs.mkdirSync(path.join(dataDir, "attachments", "old"), { recursive: true });
+      fs.writeFileSync(path.join(dataDir, "attachments", "old", "scan"), "");
+      const loose: Array<[string, number]> = [
+        [dbFile, 0o644],
+        [dataDir, 0o755],
+        [path.join(dataDir, "secrets.json"), 0o644],
+        [path.join(dataDir, "attachments"), 0o755],
+        [path.join(dataDir, "attachments", "old"), 0o777],
+        [path.join(dataDir, "attachments", "old", "scan"), 0o666],
+      ];
+      for (const [file, loosened] of loose) fs.chmodSync(file, loosened);
+
+      // With an SMTP server configured the demo mailbox does not exist, so listening everywhere is no warning.
+      const second = await startPortal(
+        { ...vars, HOST: "0.0.0.0", SMTP_HOST: "127.0.0.1", SMTP_PORT: "2999", SMTP_SECURE: "none" },
+        "000",
+      );
       expect((await fetch("http://127.0.0.1:3201/de/demo-mailbox")).status).toBe(404);
       expect(second.output).toContain("Demo data already present");
       expect(second.output).not.toContain("Applied migrations");
+      expect(second.output).toContain("  Listening on 0.0.0.0:3201\n");
+      expect(second.output).not.toContain("Warning");
+      if (outsideAddress) expect(await answersOn(outsideAddress, 3201)).toBe(true);
+      expect(loose.map(([file]) => [file, mode(file)])).toEqual(
+        loose.map(([file]) => [file, fs.statSync(file).isDirectory() ? 0o700 : 0o600]),
+      );
+      expect([mode(`${dbFile}-wal`), mode(`${dbFile}-shm`)]).toEqual([0o600, 0o600]);
       expect(await second.stop()).toBe(0);
+
+      // The demo mailbox open beyond this machine: one line says what that means.
+      const third = await startPortal({ ...vars, HOST: "0.0.0.0" });
+      const warnings = third.output.split("\n").filter((line) => line.includes("Warning"));
+      expect(warnings).toEqual([
+        "  Warning: HOST=0.0.0.0 is not a loopback address: the demo mailbox shows every mail, sign-in links included, to anyone who can reach this server.",
+      ]);
+      expect(await third.stop()).toBe(0);
 
       const check = new Database(dbFile, { readonly: true });
       expect(check.prepare("SELECT count(*) AS n FROM User").get()).toEqual({ n: 10 }); // 3 staff, 5 demo subjects, the test's subject, the row added by hand

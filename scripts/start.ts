@@ -1,12 +1,15 @@
 // `npm start` (and `npm run dev` with --dev): check the configuration and the privacy
 // statement's content, create and migrate the database, seed the demo once, build if needed, then serve.
 // Every failure before serving is one line on stderr and exit code 1.
+import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { appConfig } from "../lib/config/app-config";
 import { ConfigError } from "../lib/config/env";
+import { isLoopbackHost } from "../lib/config/listen-host";
 import { db } from "../lib/db/client";
 import { requestSettingsFromConfig } from "../lib/requests/settings-from-config";
+import { ensurePrivateTree } from "../lib/security/private-files";
 import { demoAccounts, demoSubjects, seedDemoData } from "../prisma/seed";
 import { checkContentDir } from "./content/check-content-dir";
 import { prepareDatabase } from "./db/prepare-database";
@@ -21,6 +24,8 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 async function main(): Promise<void> {
   process.chdir(root);
   const config = appConfig();
+  // Before anything is written there: also tightens what an older installation left readable.
+  ensurePrivateTree(config.dataDir);
   const content = await checkContentDir(path.join(root, "content"));
   if (!content.ok) {
     const more = content.lines.length > 1 ? ` (and ${content.lines.length - 1} more: npm run content:check)` : "";
@@ -33,11 +38,11 @@ async function main(): Promise<void> {
   const seeded = config.seedDemoData ? await seedDemoData(db(), requestSettingsFromConfig(config)) : false;
   if (!dev) buildIfNeeded(root, say);
 
-  const { HOST, PORT, SHUTDOWN_TIMEOUT_MS, JOBS_IN_SERVER } = config.env;
+  const { PORT, SHUTDOWN_TIMEOUT_MS, JOBS_IN_SERVER } = config.env;
   let jobs: JobsProcess | undefined;
   await serve({
     root,
-    host: HOST,
+    host: config.host,
     port: PORT,
     dev,
     shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS,
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
 
   say("");
   say(`  Privacy portal ready: ${config.publicUrl}`);
+  say(`  Listening on ${isIP(config.host) === 6 ? `[${config.host}]` : config.host}:${PORT}`);
   say(`  Mode: ${config.mode}${dev ? " (development)" : ""} · database: ${config.databaseFlavor}`);
   if (config.seedDemoData) {
     say(`  Demo data ${seeded ? "seeded now" : "already present"}. Demo accounts (sign-in by e-mail link):`);
@@ -60,6 +66,12 @@ async function main(): Promise<void> {
       ? `  Mail: SMTP ${config.env.SMTP_HOST}:${config.env.SMTP_PORT}`
       : `  Mail: no SMTP configured, so mails go to the built-in mailbox: ${config.publicUrl}/de/demo-mailbox`,
   );
+  // The same condition as lib/mail/demo-mailbox.ts (which only server components may import).
+  if (config.mode === "demo" && !config.smtpConfigured && !isLoopbackHost(config.host)) {
+    say(
+      `  Warning: HOST=${config.host} is not a loopback address: the demo mailbox shows every mail, sign-in links included, to anyone who can reach this server.`,
+    );
+  }
   say(
     `  Background jobs: ${JOBS_IN_SERVER ? "run by this server (a worker child process)" : "off here (run npm run worker)"}`,
   );

@@ -48,6 +48,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("attachments on %s",
     retry: DEFAULT_RETRY_POLICY,
     reminderDays: [7, 2],
     retentionYears: 3,
+    auditClientRetentionDays: 30,
   });
   const filesOnDisk = () => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
 

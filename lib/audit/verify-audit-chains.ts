@@ -3,9 +3,12 @@
 // wrong previous hash), a removed newest entry (the head the request recorded), a
 // changed or deleted text the chain commits to, and a request row whose status or
 // dates say something its chain does not. Erased personal data (IP address, user
-// agent, free text) is accepted only on requests the portal itself minimised.
+// agent, free text) is accepted only on requests the portal itself minimised, and an
+// erased IP address and user agent also on entries older than the client data's
+// retention (lib/audit/client-data-retention.ts).
 import type { Db } from "../db/client";
 import { closedStatuses } from "../requests/workflow/states";
+import { clientDataCutoff } from "./client-data-retention";
 import { sha256Text, textRefs } from "./free-text";
 import { auditHash, personalDigest, type HashedAuditFields } from "./hash";
 
@@ -80,8 +83,19 @@ function rowMismatch(row: RequestRow, state: ChainState): string | null {
   return null;
 }
 
-export async function verifyAuditChains(db: Db): Promise<VerifyReport> {
+export interface VerifyOptions {
+  /** AUDIT_CLIENT_RETENTION_DAYS: entries older than this may have lost IP address and user agent. Unset: none may. */
+  clientRetentionDays?: number;
+  /** The instant that retention counts back from (tests); now when left out. */
+  now?: Date;
+}
+
+export async function verifyAuditChains(db: Db, options: VerifyOptions = {}): Promise<VerifyReport> {
   const walkStarted = new Date();
+  const clientCutoff =
+    options.clientRetentionDays === undefined
+      ? null
+      : clientDataCutoff(options.now ?? walkStarted, options.clientRetentionDays);
   // Rows first: entries appended while we read only extend a chain past its head, which is fine;
   // reading them the other way round would mistake a fresh entry for a removed one.
   const rows = new Map<string, RequestRow>(
@@ -151,8 +165,14 @@ export async function verifyAuditChains(db: Db): Promise<VerifyReport> {
       if (entry.ip !== null || entry.userAgent !== null) {
         if (personalDigest(entry.ip, entry.userAgent) !== entry.personalDigest)
           return fail("its IP address or user agent was changed");
-      } else if (entry.personalDigest !== null && !row?.minimisedAt) {
-        return fail("its IP address and user agent were erased, but the request was never minimised");
+      } else if (
+        entry.personalDigest !== null &&
+        !row?.minimisedAt &&
+        !(clientCutoff && entry.createdAt <= clientCutoff)
+      ) {
+        return fail(
+          "its IP address and user agent were erased, but the request was never minimised and the entry is recent",
+        );
       }
 
       state.seq = entry.seq;

@@ -97,7 +97,14 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("one mailbox, one ad
     const limits: RateLimitContext = {
       secret,
       windowSeconds: 3600,
-      points: { submission_ip: 100, submission_email: 100, sign_in_ip: 100, sign_in_email: 3 },
+      points: {
+        submission_ip: 100,
+        submission_email: 100,
+        sign_in_ip: 100,
+        sign_in_email: 3,
+        message_user: 100,
+        upload_user: 100,
+      },
     };
     const mailsTo: string[] = [];
     const options: AuthOptions = {

@@ -5,6 +5,7 @@ import type { DeadlinePolicy } from "../deadlines";
 import { controllerHolidayRegion, controllerTimeZone } from "../privacy/controller-settings";
 import type { RateLimitSettings } from "../security/rate-limit-settings";
 import { env, type Env } from "./env";
+import { listenHost } from "./listen-host";
 import { loadOrCreateSecrets } from "./secrets";
 
 export type DatabaseFlavor = "sqlite" | "postgres";
@@ -16,6 +17,8 @@ export interface AppConfig {
   databaseFlavor: DatabaseFlavor;
   dataDir: string;
   publicUrl: string;
+  /** The interface the server listens on (HOST, else by mode: lib/config/listen-host.ts). */
+  host: string;
   nextauthSecret: string;
   magicLinkMaxAgeHours: number;
   seedDemoData: boolean;
@@ -28,6 +31,8 @@ export interface AppConfig {
   /** Where attachment files live: inside DATA_DIR, outside the web root. */
   attachmentsDir: string;
   attachmentMaxBytes: number;
+  /** All files the subject's side may attach to one request (ATTACHMENT_CASE_MAX_MB). */
+  attachmentCaseMaxBytes: number;
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (scripts/server/client-address.ts). */
   trustProxyHops: number;
   rateLimits: RateLimitSettings;
@@ -51,6 +56,7 @@ export function appConfig(): AppConfig {
     databaseFlavor: databaseFlavor(e.DATABASE_URL),
     dataDir,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    host: listenHost(e),
     nextauthSecret: e.NEXTAUTH_SECRET ?? loadOrCreateSecrets(dataDir).nextauthSecret,
     magicLinkMaxAgeHours: e.MAGIC_LINK_MAX_AGE_HOURS,
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
@@ -66,6 +72,7 @@ export function appConfig(): AppConfig {
     unverifiedExpiryDays: e.UNVERIFIED_EXPIRY_DAYS,
     attachmentsDir: path.join(dataDir, "attachments"),
     attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
+    attachmentCaseMaxBytes: e.ATTACHMENT_CASE_MAX_MB * 1024 * 1024,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     rateLimits: {
       windowSeconds: e.RATE_LIMIT_WINDOW_MINUTES * 60,
@@ -74,6 +81,8 @@ export function appConfig(): AppConfig {
         submission_email: e.RATE_LIMIT_SUBMISSIONS_PER_EMAIL,
         sign_in_ip: e.RATE_LIMIT_SIGN_IN_PER_IP,
         sign_in_email: e.RATE_LIMIT_SIGN_IN_PER_EMAIL,
+        message_user: e.RATE_LIMIT_MESSAGES_PER_USER,
+        upload_user: e.RATE_LIMIT_UPLOADS_PER_USER,
       },
     },
   };

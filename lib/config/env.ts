@@ -32,7 +32,8 @@ export const envSchema = z
     DATABASE_URL: databaseUrl.default("file:./data/portal.db"),
     /** Where generated secrets, uploads and exports live; outside the web root. */
     DATA_DIR: z.string().trim().min(1).default("./data"),
-    HOST: z.string().trim().min(1).default("0.0.0.0"),
+    /** Where the server listens; unset: 127.0.0.1 in demo mode, 0.0.0.0 in production (lib/config/listen-host.ts). */
+    HOST: z.string().trim().min(1).optional(),
     PORT: port.default(3000),
     /** The address people reach the portal at; used in links in mails. */
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
@@ -71,6 +72,13 @@ export const envSchema = z
       .regex(/^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$/, "must be whole numbers of days separated by commas, e.g. 7,2")
       .default("7,2")
       .transform((v) => [...new Set(v.split(",").map((d) => Number(d.trim())))]),
+    /** Audit entries keep the IP address and user agent of who acted this many days, for looking into misuse. */
+    AUDIT_CLIENT_RETENTION_DAYS: z.coerce
+      .number({ error: "must be a whole number of days" })
+      .int()
+      .min(1)
+      .max(3650)
+      .default(30),
     /** Closed requests are reduced to what proves their handling this many years after closing. */
     RETENTION_YEARS: z.coerce.number({ error: "must be a whole number of years" }).int().min(1).max(30).default(3),
     /** Largest file a data subject may attach, in megabytes (next.config.js lets a 25 MB form post through). */
@@ -80,6 +88,13 @@ export const envSchema = z
       .min(1)
       .max(20, "must be at most 20 (a form post may carry at most 25 MB, see next.config.js)")
       .default(10),
+    /** All files the data subject's side has attached to one request, in megabytes (the filing's count too). */
+    ATTACHMENT_CASE_MAX_MB: z.coerce
+      .number({ error: "must be a whole number of megabytes" })
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(100),
     /** Run the background jobs inside the web server (one machine). Set false where `npm run worker` runs them. */
     JOBS_IN_SERVER: booleanString.default(true),
     /**
@@ -98,6 +113,9 @@ export const envSchema = z
     RATE_LIMIT_SUBMISSIONS_PER_EMAIL: attempts.default(5),
     RATE_LIMIT_SIGN_IN_PER_IP: attempts.default(10),
     RATE_LIMIT_SIGN_IN_PER_EMAIL: attempts.default(5),
+    /** What one signed-in data subject may send to their cases per window: messages (each alerts the staff), files. */
+    RATE_LIMIT_MESSAGES_PER_USER: attempts.default(20),
+    RATE_LIMIT_UPLOADS_PER_USER: attempts.default(20),
     /** How long in-flight requests may take to finish on SIGTERM before the server exits. */
     SHUTDOWN_TIMEOUT_MS: z.coerce
       .number({ error: "must be a number of milliseconds" })

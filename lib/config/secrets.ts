@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { ensurePrivateDir } from "../security/private-files";
 
 const secretsFileSchema = z.object({ nextauthSecret: z.string().min(32) });
 export type StoredSecrets = z.infer<typeof secretsFileSchema>;
@@ -13,7 +14,7 @@ export const SECRETS_FILE = "secrets.json";
 export function loadOrCreateSecrets(dataDir: string): StoredSecrets {
   const file = path.join(dataDir, SECRETS_FILE);
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
     const fresh: StoredSecrets = { nextauthSecret: randomBytes(32).toString("base64url") };
     // Written whole under a temporary name, then linked into place: the link fails if another process
     // was first, and nobody ever reads a half-written file (two workers starting at once, say).

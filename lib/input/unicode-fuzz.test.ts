@@ -49,7 +49,14 @@ const link: SignInLinkSettings = {
 const limits: RateLimitContext = {
   secret,
   windowSeconds: 3600,
-  points: { submission_ip: 1e9, submission_email: 1e9, sign_in_ip: 1e9, sign_in_email: 1e9 },
+  points: {
+    submission_ip: 1e9,
+    submission_email: 1e9,
+    sign_in_ip: 1e9,
+    sign_in_email: 1e9,
+    message_user: 1e9,
+    upload_user: 1e9,
+  },
 };
 
 /** What must be the same on both engines: the outcome's kind and, for a refusal, every field's error. */

@@ -36,5 +36,6 @@ export function jobContextFromConfig(): JobContext {
     retry: DEFAULT_RETRY_POLICY,
     reminderDays: config.env.REMINDER_DAYS,
     retentionYears: config.env.RETENTION_YEARS,
+    auditClientRetentionDays: config.env.AUDIT_CLIENT_RETENTION_DAYS,
   };
 }

@@ -14,6 +14,8 @@ export interface JobContext {
   reminderDays: number[];
   /** Closed requests are minimised this many years after they closed. */
   retentionYears: number;
+  /** Audit entries lose their IP address and user agent this many days after they were written. */
+  auditClientRetentionDays: number;
 }
 
 /** A job run reports what it did as counts, for the log. */

@@ -28,6 +28,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("jobs on %s", (flavo
     retry: DEFAULT_RETRY_POLICY,
     reminderDays: [7, 2],
     retentionYears: 3,
+    auditClientRetentionDays: 30,
   });
 
   beforeAll(async () => {
@@ -168,7 +169,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("jobs on %s", (flavo
     );
 
     const result = await applyRetention.run(context(new Date("2026-11-20T00:00:00Z")));
-    expect(result).toEqual({ minimised: 1, pending: 0, files: 0 });
+    expect(result).toMatchObject({ minimised: 1, pending: 0, files: 0 });
     const kept = await db.request.findUniqueOrThrow({
       where: { id: old },
       include: { messages: true, notes: true, mails: true, tasks: true, auditEntries: { orderBy: { seq: "asc" } } },
@@ -209,12 +210,55 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("jobs on %s", (flavo
     expect(texts.length).toBeGreaterThan(0);
     expect(texts.every((t) => t.text === null)).toBe(true);
     // The accountability record itself still proves it was not altered.
-    expect((await verifyAuditChains(db)).broken).toBeNull();
+    const verify = { clientRetentionDays: 30, now: new Date("2026-11-20T00:00:00Z") };
+    expect((await verifyAuditChains(db, verify)).broken).toBeNull();
     expect((await db.request.findUniqueOrThrow({ where: { id: recent } })).minimisedAt).toBeNull();
     expect(await applyRetention.run(context(new Date("2026-11-20T00:00:00Z")))).toEqual({
       minimised: 0,
       pending: 0,
       files: 0,
+      clientDataErased: 0,
     });
+  });
+
+  it("retention: audit entries older than AUDIT_CLIENT_RETENTION_DAYS lose IP address and user agent, newer ones keep them", async () => {
+    const now = new Date("2027-03-01T12:00:00Z");
+    const day = 24 * 60 * 60 * 1000;
+    const older = await verifiedRequest(new Date(now.getTime() - 31 * day));
+    const newer = await verifiedRequest(new Date(now.getTime() - 29 * day));
+    const clientData = async (requestId: string) =>
+      (await db.auditEntry.findMany({ where: { requestId }, orderBy: { seq: "asc" } })).map((e) => [e.ip, e.userAgent]);
+    expect(await clientData(older)).toEqual([
+      [null, null], // submitted: the test helper gives no client
+      ["203.0.113.9", "Firefox"],
+    ]);
+
+    const result = await applyRetention.run(context(now));
+    expect(result.clientDataErased).toBeGreaterThanOrEqual(1);
+    expect(await clientData(older)).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    expect(await clientData(newer)).toEqual([
+      [null, null],
+      ["203.0.113.9", "Firefox"],
+    ]);
+    // Neither request was minimised: the erasure is by age alone, and the chains still verify.
+    expect((await db.request.findUniqueOrThrow({ where: { id: older } })).minimisedAt).toBeNull();
+    const verify = { clientRetentionDays: 30, now };
+    expect((await verifyAuditChains(db, verify)).broken).toBeNull();
+    expect((await applyRetention.run(context(now))).clientDataErased).toBe(0);
+
+    // Erased any sooner on a request that was not minimised: still reported.
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { requestId: newer, ip: { not: null } } });
+    await db.auditEntry.update({ where: { id: entry.id }, data: { ip: null, userAgent: null } });
+    expect((await verifyAuditChains(db, verify)).broken).toMatchObject({
+      chain: newer,
+      entryId: entry.id,
+      reason: expect.stringMatching(/erased, but the request was never minimised and the entry is recent/),
+    });
+    // Put back as it was, the chain holds again.
+    await db.auditEntry.update({ where: { id: entry.id }, data: { ip: "203.0.113.9", userAgent: "Firefox" } });
+    expect((await verifyAuditChains(db, verify)).broken).toBeNull();
   });
 });

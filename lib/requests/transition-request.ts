@@ -58,11 +58,10 @@ export async function transitionRequest(
     return outcome;
   } catch (error) {
     if (error instanceof Abort) return { ok: false, error: error.failure };
-    // Two writers raced for the same audit sequence number, or (SQLite, two processes) for the write lock.
-    const code = (error as { code?: string }).code;
-    if (code === "P2002" || code === "P1008" || /SQLITE_BUSY|database is locked/i.test(String(error))) {
-      return { ok: false, error: { code: "conflict" } };
-    }
+    // Two writers raced for the same audit sequence number (PostgreSQL; on SQLite transactions take
+    // turns, lib/db/sqlite-adapter.ts). A database still locked after the busy timeout is a fault,
+    // not someone else's change, so it is not reported as a conflict.
+    if ((error as { code?: string }).code === "P2002") return { ok: false, error: { code: "conflict" } };
     throw error;
   }
 }

@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER, clientAddress, normaliseAddress, stampClientAddress } from "./client-address";
+import { CLIENT_IP_HEADER, clientAddress, limitedBlock, normaliseAddress, stampClientAddress } from "./client-address";
 
 describe("clientAddress", () => {
   it("is the socket's peer without trusted proxies, whatever X-Forwarded-For says", () => {
@@ -34,6 +34,48 @@ describe("clientAddress", () => {
     expect(normaliseAddress("203.0.113.9:5123")).toBe("203.0.113.9");
     expect(normaliseAddress("::ffff:203.0.113.9")).toBe("203.0.113.9");
     expect(normaliseAddress("unknown")).toBeNull();
+  });
+});
+
+describe("limitedBlock: what a per-IP limit counts as one client", () => {
+  it("puts every address of one IPv6 /64 in one block", () => {
+    const block = limitedBlock("2001:db8:1:2::1");
+    expect(block).toBe("2001:db8:1:2::/64");
+    expect(limitedBlock("2001:db8:1:2::2")).toBe(block);
+    expect(limitedBlock("2001:db8:1:2:ffff:ffff:ffff:ffff")).toBe(block);
+    expect(limitedBlock("2001:db8:1:2:a:b:c:d")).toBe(block);
+  });
+
+  it("keeps different /64s apart, even next to each other", () => {
+    expect(limitedBlock("2001:db8:1:3::1")).not.toBe(limitedBlock("2001:db8:1:2::1"));
+    expect(limitedBlock("2001:db8:1:2::1")).not.toBe(limitedBlock("2001:db8:0:1:2::1"));
+    expect(limitedBlock("fe80::1")).not.toBe(limitedBlock("fe80:0:0:1::1"));
+  });
+
+  it("gives one block for every spelling of an address: compressed, expanded, upper case, bracketed", () => {
+    const spellings = [
+      "2001:db8:0:a::17",
+      "2001:0db8:0000:000a:0000:0000:0000:0017",
+      "2001:DB8:0:A:0:0:0:17",
+      "2001:db8::a:0:0:0:17",
+      "[2001:db8:0:a::17]:443",
+      " 2001:db8:0:a::17 ",
+    ];
+    expect(new Set(spellings.map(limitedBlock))).toEqual(new Set(["2001:db8:0:a::/64"]));
+    expect(limitedBlock("::")).toBe("0:0:0:0::/64");
+    expect(limitedBlock("1::")).toBe(limitedBlock("0001:0000:0000:0000:ffff::"));
+    expect(limitedBlock("64:ff9b::192.0.2.1")).toBe("64:ff9b:0:0::/64");
+  });
+
+  it("leaves IPv4 alone, also written as IPv4-mapped IPv6", () => {
+    expect(limitedBlock("198.51.100.1")).toBe("198.51.100.1");
+    expect(limitedBlock("198.51.100.2")).not.toBe(limitedBlock("198.51.100.1"));
+    expect(limitedBlock("::ffff:198.51.100.1")).toBe("198.51.100.1");
+    expect(limitedBlock("198.51.100.1:8080")).toBe("198.51.100.1");
+  });
+
+  it("returns anything that is no address as it came, trimmed", () => {
+    expect(limitedBlock(" not-an-address ")).toBe("not-an-address");
   });
 });
 

@@ -42,3 +42,21 @@ export function normaliseAddress(raw: string): string | null {
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
   return mapped ? mapped[1]! : address;
 }
+
+/**
+ * What a per-IP limit counts as one client: an IPv4 address itself, an IPv6 address's /64 (written
+ * "2001:db8:1:2::/64"). One subscriber usually gets a whole /64 (RFC 6177) and picks addresses in it at
+ * will (RFC 4941), so counting single IPv6 addresses would give each of them 2^64 tries. Anything that
+ * is no address comes back trimmed, as it was.
+ */
+export function limitedBlock(address: string): string {
+  const plain = normaliseAddress(address.trim());
+  if (!plain || isIP(plain) !== 6) return plain ?? address.trim();
+  // The URL parser writes IPv6 in its one canonical form (RFC 5952, dotted IPv4 tails as hex).
+  const canonical = new URL(`http://[${plain}]/`).hostname.slice(1, -1);
+  const [head, tail] = canonical.split("::") as [string, string | undefined];
+  const groups = (part: string | undefined) => (part ? part.split(":") : []);
+  const missing = 8 - groups(head).length - groups(tail).length;
+  const all = [...groups(head), ...Array<string>(tail === undefined ? 0 : missing).fill("0"), ...groups(tail)];
+  return `${all.slice(0, 4).join(":")}::/64`;
+}

@@ -1,6 +1,14 @@
 // The abuse limits by name, as the configuration sets them (lib/config/env.ts: RATE_LIMIT_*).
+// `…_ip` and `…_email` count per client address; `…_user` per signed-in account (its user id).
 
-export const limitNames = ["submission_ip", "submission_email", "sign_in_ip", "sign_in_email"] as const;
+export const limitNames = [
+  "submission_ip",
+  "submission_email",
+  "sign_in_ip",
+  "sign_in_email",
+  "message_user",
+  "upload_user",
+] as const;
 export type LimitName = (typeof limitNames)[number];
 
 export interface RateLimitSettings {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { privateDatabase } from "../../scripts/test/private-database";
 import { createDb, type Db } from "../db/client";
 import { consumeLimits, limitKey, type RateLimitContext } from "./rate-limit";
+import { limitNames, type LimitName } from "./rate-limit-settings";
 
 const secret = "a-test-secret-of-at-least-32-characters!";
 
@@ -11,7 +12,7 @@ function context(points: number, windowSeconds = 3600): RateLimitContext {
   return {
     secret,
     windowSeconds,
-    points: { submission_ip: points, submission_email: points, sign_in_ip: points, sign_in_email: points },
+    points: Object.fromEntries(limitNames.map((name) => [name, points])) as Record<LimitName, number>,
   };
 }
 
@@ -76,6 +77,16 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("abuse limits on %s"
     expect(await attempt("lea@example.org")).toEqual({ ok: true });
     expect(await attempt("lea@example.org")).toMatchObject({ ok: false, limit: "submission_email" });
     expect(await attempt("ben@example.org")).toEqual({ ok: true });
+  });
+
+  it("counts an IPv6 /64 as one client, whatever address in it and however written", async () => {
+    const limits = context(2);
+    const attempt = (key: string) => consumeLimits(db, [{ limit: "sign_in_ip", key }], limits);
+    expect(await attempt("2001:db8:77:1::1")).toEqual({ ok: true });
+    expect(await attempt("2001:0DB8:0077:0001:0000:0000:0000:0abc")).toEqual({ ok: true });
+    expect(await attempt("2001:db8:77:1:ffff::9")).toMatchObject({ ok: false, limit: "sign_in_ip" });
+    expect(await attempt("2001:db8:77:2::1")).toEqual({ ok: true });
+    expect(await attempt("198.51.100.77")).toEqual({ ok: true });
   });
 
   it("starts again when the window has passed", async () => {

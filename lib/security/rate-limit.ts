@@ -14,12 +14,15 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { appConfig } from "../config/app-config";
 import type { Db } from "../db/client";
 import { emailLimitKey } from "../input/email-address";
+import { limitedBlock } from "./client-address";
 import type { LimitName, RateLimitSettings } from "./rate-limit-settings";
 
 export interface LimitAttempt {
   limit: LimitName;
-  /** An IP or email address; null or empty (unknown) skips this limit, the others still count. */
+  /** An IP or email address, or a user id; null or empty (unknown) skips this limit, the others still count. */
   key: string | null | undefined;
+  /** How many of the window's attempts this one uses (e.g. one per file uploaded); 1 when left out. */
+  cost?: number;
 }
 
 export type LimitResult = { ok: true } | { ok: false; limit: LimitName; retryAfterSeconds: number };
@@ -46,9 +49,9 @@ export async function consumeLimits(
   const refusals = await Promise.all(
     attempts
       .filter((attempt) => attempt.key)
-      .map(async ({ limit, key }) => {
+      .map(async ({ limit, key, cost = 1 }) => {
         try {
-          await limiter(db, limit, context).consume(limitKey(limit, key!, context.secret));
+          await limiter(db, limit, context).consume(limitKey(limit, key!, context.secret), cost);
           return null;
         } catch (outcome) {
           if (!(outcome instanceof RateLimiterRes)) throw outcome;
@@ -65,11 +68,13 @@ export async function consumeLimits(
 /**
  * The stored key: an HMAC of the address. Email addresses count in their limit-key form
  * (lib/input/email-address.ts: canonical, without a +tag), so neither case, a Unicode or full-width
- * spelling of the domain, nor victim+1@, victim+2@ … dodge the per-address limits.
+ * spelling of the domain, nor victim+1@, victim+2@ … dodge the per-address limits; IPv6 addresses
+ * count by their /64, so that a subscriber's many addresses count as one.
  */
 export function limitKey(limit: LimitName, key: string, secret: string): string {
   const normal = limit.endsWith("_email") ? emailLimitKey(key) : key.trim();
-  return createHmac("sha256", secret).update(normal).digest("hex");
+  const counted = limit.endsWith("_ip") ? limitedBlock(normal) : normal;
+  return createHmac("sha256", secret).update(counted).digest("hex");
 }
 
 // One limiter per client and setting: each starts a cleanup timer, so they are made once, not per call.

@@ -21,6 +21,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type * as SE from "@prisma/schema-engine-wasm";
 import type { QueryResult } from "pg";
+import { ensurePrivateSqliteFile } from "../../lib/security/private-files";
 import type { Flavor } from "./schemas";
 
 export type { Flavor };
@@ -91,10 +92,11 @@ export function redact(url: string): string {
 }
 
 /** Creates the database if it is missing, as `prisma migrate dev|deploy` do: for PostgreSQL
- *  through the `postgres` maintenance database of the same server, for SQLite its folder. */
+ *  through the `postgres` maintenance database of the same server, for SQLite the file itself (0600). */
 export async function ensureDatabase(url: string): Promise<void> {
   if (flavorOf(url) === "sqlite") {
-    fs.mkdirSync(path.dirname(sqliteFile(url)), { recursive: true });
+    // Created here rather than by SQLite, which would make it 0644: it holds personal data.
+    ensurePrivateSqliteFile(sqliteFile(url));
     return;
   }
   const name = databaseName(url);

@@ -2,10 +2,12 @@
 // longer ago than the retention period keeps only what proves how it was handled
 // (Art. 5(2)): its type, status, dates, deadlines and the audit chain's events.
 // Everything that says who the person was or what they wrote goes, attachments too: their
-// rows in the transaction, their files after it committed.
+// rows in the transaction, their files after it committed. Sooner, every audit entry loses
+// the IP address and user agent of who acted (lib/audit/client-data-retention.ts).
 import { deleteAttachmentFiles } from "../../attachments/attachment-files";
 import { discardAttachmentRows } from "../../attachments/discard-attachments";
 import { appendAuditEntry } from "../../audit/append-audit-entry";
+import { clientDataCutoff, eraseClientData } from "../../audit/client-data-retention";
 import { minimisedAddress } from "../../requests/minimised-address";
 import { minimiseRequestMails } from "../../requests/minimise-mails";
 import type { Job } from "../job";
@@ -15,8 +17,9 @@ class ChangedMeanwhile extends Error {}
 export const applyRetention: Job = {
   name: "apply-retention",
   everyMs: 6 * 60 * 60 * 1000,
-  async run({ db, clock, retentionYears, settings }) {
+  async run({ db, clock, retentionYears, auditClientRetentionDays, settings }) {
     const now = clock();
+    const clientDataErased = await eraseClientData(db, clientDataCutoff(now, auditClientRetentionDays));
     const cutoff = new Date(now);
     cutoff.setUTCFullYear(cutoff.getUTCFullYear() - retentionYears);
     const due = await db.request.findMany({
@@ -75,6 +78,6 @@ export const applyRetention: Job = {
       minimised++;
       files += await deleteAttachmentFiles(settings.attachmentsDir, done);
     }
-    return { minimised, pending: due.length - minimised, files };
+    return { minimised, pending: due.length - minimised, files, clientDataErased };
   },
 };

@@ -19,6 +19,7 @@ export const fieldErrorCodes = [
   "file_too_many",
   "file_name_too_long",
   "file_empty",
+  "file_case_total",
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 

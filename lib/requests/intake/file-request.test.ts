@@ -82,7 +82,14 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-intake-files-"));
     limits = {
       windowSeconds: 3600,
-      points: { submission_ip: 100_000, submission_email: 3, sign_in_ip: 10, sign_in_email: 5 },
+      points: {
+        submission_ip: 100_000,
+        submission_email: 3,
+        sign_in_ip: 10,
+        sign_in_email: 5,
+        message_user: 10,
+        upload_user: 10,
+      },
       secret: link.secret,
     };
   });

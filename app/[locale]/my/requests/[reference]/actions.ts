@@ -20,9 +20,12 @@ import { text } from "@/lib/input/schemas";
 import { clientContext } from "@/lib/security/client-context";
 
 export interface ReplyFormState {
-  error: CaseTextError["code"] | "not_possible" | "conflict" | null;
+  /** `limited`: too many messages this window; `limited_files`: too many files (both keep the words). */
+  error: CaseTextError["code"] | "not_possible" | "conflict" | "limited" | "limited_files" | null;
   /** With a refused character: which (as "U+202E") and where. */
   at?: { character?: string; position?: number };
+  /** With `limited…`: whole minutes until the person may send again. */
+  retryMinutes?: number;
   /** A problem with the attached files (the words are kept). */
   fileError?: FieldError | null;
   message: string;
@@ -53,6 +56,14 @@ export async function replyToRequest(_previous: ReplyFormState, form: FormData):
   if (result.ok) {
     const notice = result.answered ? "answered" : "sent";
     redirect(`/${locale}/my/requests/${encodeURIComponent(reference)}?notice=${notice}#messages`);
+  }
+  if (result.reason === "limited") {
+    const error = result.limit === "upload_user" ? "limited_files" : "limited";
+    return { error, retryMinutes: Math.ceil(result.retryAfterSeconds / 60), message: raw };
+  }
+  if (result.reason === "case_total") {
+    const max = Math.floor(result.maxBytes / (1024 * 1024));
+    return { error: null, fileError: { code: "file_case_total", max }, message: raw };
   }
   return failed(result.reason, locale, reference, { message: raw });
 }

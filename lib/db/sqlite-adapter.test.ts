@@ -1,0 +1,47 @@
+// One client's transactions and its other queries on real SQLite and PostgreSQL: a write made
+// outside a transaction is never swept into another caller's transaction (on SQLite's one
+// connection it used to be, and vanished when that transaction rolled back).
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDb, type Db } from "./client";
+
+describe.each(inject("testDatabases"))("one client's transactions on $flavor", ({ url, flavor }) => {
+  let db: Db;
+  const tag = `${flavor}-${Date.now()}`;
+  beforeAll(() => {
+    db = createDb(url);
+  });
+  afterAll(() => db.$disconnect());
+
+  it("a write made while another caller's transaction is open survives that transaction's rollback", async () => {
+    let opened!: () => void;
+    const open = new Promise<void>((resolve) => (opened = resolve));
+    const rolledBack = db
+      .$transaction(async (tx) => {
+        await tx.user.create({ data: { email: `inside-${tag}@example.org` } });
+        opened();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        throw new Error("changed my mind");
+      })
+      .catch((error: unknown) => String(error));
+    await open;
+    await db.user.create({ data: { email: `outside-${tag}@example.org` } });
+    expect(await rolledBack).toMatch(/changed my mind/);
+    expect(await db.user.count({ where: { email: `inside-${tag}@example.org` } })).toBe(0);
+    expect(await db.user.count({ where: { email: `outside-${tag}@example.org` } })).toBe(1);
+  });
+
+  it("a transaction that runs out of time, or cannot begin in time, leaves the client usable", async () => {
+    const slow = db
+      .$transaction(async () => new Promise((resolve) => setTimeout(resolve, 400)), { timeout: 100 })
+      .catch((error: unknown) => String(error));
+    const late = db
+      .$transaction((tx) => tx.user.create({ data: { email: `late-${tag}@example.org` } }), { maxWait: 50 })
+      .catch((error: unknown) => String(error));
+    expect(await slow).toMatch(/expired|timeout|closed/i);
+    // SQLite: it waited for the slow one's turn; PostgreSQL may have begun it on another connection.
+    if (flavor === "sqlite") expect(await late).toMatch(/Unable to start a transaction in the given time/);
+    else await late;
+    await db.$transaction((tx) => tx.user.create({ data: { email: `after-${tag}@example.org` } }));
+    expect(await db.user.count({ where: { email: `after-${tag}@example.org` } })).toBe(1);
+  });
+});

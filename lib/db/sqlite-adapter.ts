@@ -1,0 +1,107 @@
+// Prisma's better-sqlite3 adapter with two changes that make concurrent writers safe.
+//
+// 1. Transactions begin IMMEDIATE. The adapter opens them with a plain (deferred) BEGIN. In WAL mode a
+//    deferred transaction that has read and then wants to write cannot wait for the write lock:
+//    SQLite skips the busy handler when a connection already holding a read snapshot asks for the
+//    write lock (it could deadlock), and if another connection committed since the snapshot began, the
+//    snapshot is stale for good (SQLITE_BUSY_SNAPSHOT). Either way the transaction failed at once,
+//    whatever the busy timeout, whenever the jobs worker (another process) was writing the outbox;
+//    transitionRequest reported that as a conflict. BEGIN IMMEDIATE takes the write lock first, while
+//    holding nothing, so the busy timeout applies: writers queue instead of failing.
+// 2. One connection, one thing at a time. The adapter serialises transactions, but a query outside a
+//    transaction ran on the same connection in the middle of someone's open transaction, joined it, and
+//    was rolled back with it. Here such a query waits until the transaction is over.
+//
+// The adapter's BEGIN is fixed in its code, so each transaction it starts is ended at once (it has
+// run no statement, so it holds no lock and commits nothing) and begun again IMMEDIATE, through its
+// own public executeRaw.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type {
+  IsolationLevel,
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
+
+/**
+ * A Prisma adapter factory for the SQLite file at `url` ("file:<path>"). `busyTimeoutMs` is how long a
+ * writer waits for another connection's write lock before SQLite answers SQLITE_BUSY.
+ */
+export function sqliteAdapter(url: string, busyTimeoutMs: number): SqlDriverAdapterFactory {
+  const factory = new PrismaBetterSqlite3({ url, timeout: busyTimeoutMs });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => serialised(await factory.connect()),
+  };
+}
+
+function serialised(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const turn = turns();
+  const alone = async <T>(work: () => Promise<T>): Promise<T> => {
+    const done = await turn();
+    try {
+      return await work();
+    } finally {
+      done();
+    }
+  };
+  return {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: (query) => alone(() => adapter.queryRaw(query)),
+    executeRaw: (query) => alone(() => adapter.executeRaw(query)),
+    executeScript: (script) => alone(() => adapter.executeScript(script)),
+    getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
+    dispose: () => adapter.dispose(),
+    async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+      const done = await turn();
+      let transaction: Transaction | undefined;
+      try {
+        transaction = await adapter.startTransaction(isolationLevel);
+        await transaction.executeRaw(statement("COMMIT"));
+        await transaction.executeRaw(statement("BEGIN IMMEDIATE"));
+      } catch (error) {
+        // BEGIN IMMEDIATE timed out: no transaction is open; let the adapter release its own lock.
+        await transaction?.rollback();
+        done();
+        throw error;
+      }
+      return endsTurn(transaction, done);
+    },
+  };
+}
+
+/** The transaction as it is, except that ending it (Prisma has sent COMMIT or ROLLBACK) ends the turn. */
+function endsTurn(transaction: Transaction, done: () => void): Transaction {
+  const end = (how: () => Promise<void>) => () => how().finally(done);
+  return {
+    provider: transaction.provider,
+    adapterName: transaction.adapterName,
+    options: transaction.options,
+    queryRaw: (query) => transaction.queryRaw(query),
+    executeRaw: (query) => transaction.executeRaw(query),
+    commit: end(() => transaction.commit()),
+    rollback: end(() => transaction.rollback()),
+    createSavepoint: transaction.createSavepoint?.bind(transaction),
+    rollbackToSavepoint: transaction.rollbackToSavepoint?.bind(transaction),
+    releaseSavepoint: transaction.releaseSavepoint?.bind(transaction),
+  };
+}
+
+/** A queue of turns: `await turn()` waits for every earlier turn to end, and gives the function that ends this one. */
+function turns(): () => Promise<() => void> {
+  let last: Promise<void> = Promise.resolve();
+  return async () => {
+    const previous = last;
+    let end!: () => void;
+    last = new Promise<void>((resolve) => (end = resolve));
+    await previous;
+    return end;
+  };
+}
+
+function statement(sql: string): SqlQuery {
+  return { sql, args: [], argTypes: [] };
+}
