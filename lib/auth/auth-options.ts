@@ -8,6 +8,7 @@ import { db } from "../db/client";
 import { logger } from "../log/logger";
 import { requestSettingsFromConfig } from "../requests/settings-from-config";
 import { prismaAdapter } from "./adapter";
+import { sameOriginUrl } from "./callback-url";
 import { isKnownAddress, queueSignInLink, signInLanguage, type SignInLinkSettings } from "./sign-in-link";
 
 /** A signed-in session lasts a working day; a JWT cannot be revoked, so it should not live long. */
@@ -58,6 +59,8 @@ export function authOptions(): AuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's default throws (500) on a callbackUrl that does not parse: ours leads only to this portal, else its start.
+      redirect: ({ url, baseUrl }) => sameOriginUrl(url, baseUrl) ?? baseUrl,
       async signIn({ user, email }) {
         // Asking for a link: unknown addresses get no mail, but the very redirect next-auth gives after
         // sending one (core/lib/email/signin.ts), so the answer does not tell them apart.

@@ -1,13 +1,18 @@
 // next-auth's endpoints: the email callback the magic link points at, session, csrf, sign-out.
 import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
+import { sanitiseAuthRequest } from "@/lib/auth/sanitise-auth-request";
 import { db } from "@/lib/db/client";
 import { clientContext } from "@/lib/security/client-context";
 import { consumeLimits } from "@/lib/security/rate-limit";
 
 export const dynamic = "force-dynamic";
 
-async function handler(request: Request, context: RouteContext<"/api/auth/[...nextauth]">): Promise<Response> {
+async function handler(received: NextRequest, context: RouteContext<"/api/auth/[...nextauth]">): Promise<Response> {
+  // Client-supplied callback URLs that do not parse or lead elsewhere are treated as absent (next-auth would answer 500).
+  const request = await sanitiseAuthRequest(received);
+  if (request instanceof Response) return request;
   if (request.method === "POST" && new URL(request.url).pathname.endsWith("/signin/email")) {
     const refused = await signInLimit(request.clone());
     if (refused) return refused;
