@@ -9,6 +9,7 @@ import { appConfig } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import { isLocale } from "@/lib/i18n/locales";
 import { clientContext } from "@/lib/security/client-context";
+import { postedForm } from "@/lib/security/posted-form";
 import { consumeLimits } from "@/lib/security/rate-limit";
 
 export interface SignInFormState {
@@ -18,7 +19,8 @@ export interface SignInFormState {
   retryAfterMinutes?: number;
 }
 
-export async function requestSignInLink(_previous: SignInFormState, form: FormData): Promise<SignInFormState> {
+export async function requestSignInLink(_previous: SignInFormState, received: FormData): Promise<SignInFormState> {
+  const form = postedForm(received);
   const locale = isLocale(form.get("locale")) ? (form.get("locale") as "de" | "en") : "de";
   const parsed = signInFormSchema.safeParse({
     email: form.get("email") ?? "",
@@ -51,7 +53,8 @@ export async function requestSignInLink(_previous: SignInFormState, form: FormDa
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 /** Sign-out without JavaScript: the JWT session lives only in its cookie, so deleting it ends the session. */
-export async function signOut(form: FormData): Promise<void> {
+export async function signOut(received: FormData): Promise<void> {
+  const form = postedForm(received);
   const locale = isLocale(form.get("locale")) ? (form.get("locale") as "de" | "en") : "de";
   const jar = await cookies();
   for (const cookie of jar.getAll()) if (SESSION_COOKIE.test(cookie.name)) jar.delete(cookie.name);

@@ -11,6 +11,7 @@ import { uploadFieldError, type FieldError } from "@/lib/requests/intake/field-e
 import { confirmMyRequest } from "@/lib/requests/confirm-my-request";
 import { replyToMyRequest, withdrawMyRequest } from "@/lib/requests/my-request-actions";
 import { clientContext } from "@/lib/security/client-context";
+import { postedForm } from "@/lib/security/posted-form";
 
 export interface ReplyFormState {
   error: "empty" | "too_long" | "not_possible" | "conflict" | null;
@@ -26,7 +27,8 @@ export interface WithdrawFormState {
 
 const target = z.object({ locale: z.enum(["de", "en"]), reference: z.string().min(1).max(40) });
 
-export async function replyToRequest(_previous: ReplyFormState, form: FormData): Promise<ReplyFormState> {
+export async function replyToRequest(_previous: ReplyFormState, received: FormData): Promise<ReplyFormState> {
+  const form = postedForm(received);
   const { locale, reference } = parseTarget(form);
   const raw = String(form.get("message") ?? "");
   const message = z.string().trim().min(1).max(10_000).safeParse(raw);
@@ -46,7 +48,8 @@ export async function replyToRequest(_previous: ReplyFormState, form: FormData):
   return failed(result.reason, locale, reference, { message: raw });
 }
 
-export async function withdrawRequest(_previous: WithdrawFormState, form: FormData): Promise<WithdrawFormState> {
+export async function withdrawRequest(_previous: WithdrawFormState, received: FormData): Promise<WithdrawFormState> {
+  const form = postedForm(received);
   const { locale, reference } = parseTarget(form);
   const raw = String(form.get("reason") ?? "");
   const reason = z.string().trim().max(2_000).safeParse(raw);
@@ -61,7 +64,8 @@ export async function withdrawRequest(_previous: WithdrawFormState, form: FormDa
 }
 
 /** Confirming from the case page, when the mailed link has run out (receipt, Art. 12(3)). */
-export async function confirmRequest(form: FormData): Promise<void> {
+export async function confirmRequest(received: FormData): Promise<void> {
+  const form = postedForm(received);
   const { locale, reference } = parseTarget(form);
   const result = await confirmMyRequest(reference, await clientContext(), { via: "page" });
   const back = `/${locale}/my/requests/${encodeURIComponent(reference)}`;
