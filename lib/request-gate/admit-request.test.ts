@@ -84,9 +84,37 @@ describe("admitRequest", () => {
     agent.destroy();
   });
 
-  it("answers 413 to a declared body over the limit without waiting for it", async () => {
+  it("answers 413 to a declared body over the limit, once the rest has arrived (read and dropped)", async () => {
     const answer = await send({ path: "/de/sign-in", body: Buffer.alloc(LIMIT + 1, 120) });
     expect(answer.status).toBe(413);
+  });
+
+  it("answers a refused upload only once the client has sent all of it (else a client asking for Connection: close may be cut off mid-send and never read the 413)", async () => {
+    const events: string[] = [];
+    const answered = new Promise<number>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: "/api/health",
+          headers: { "transfer-encoding": "chunked" },
+          agent: false,
+        },
+        (response) => {
+          events.push("answer");
+          response.resume().on("end", () => resolve(response.statusCode!));
+        },
+      );
+      request.on("error", reject);
+      request.write(Buffer.alloc(LIMIT + 1, 120));
+      setTimeout(() => {
+        events.push("rest sent");
+        request.end(Buffer.alloc(1024, 120));
+      }, 500);
+    });
+    expect(await answered).toBe(413);
+    expect(events).toEqual(["rest sent", "answer"]);
   });
 
   it("answers 400 to a path that does not percent-decode and to a broken form post; 403 to a cross-origin one", async () => {

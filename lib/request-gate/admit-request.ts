@@ -16,7 +16,7 @@ import {
   type Refusal,
 } from "./request-gate";
 
-/** A refused upload is read on and discarded up to this many times the limit (so the client sees the answer), then cut. */
+/** A refused upload is read on and dropped up to this many times the limit (so the client reads the answer), then cut. */
 const DRAIN_FACTOR = 2;
 
 type Body = { kind: "read"; bytes: Buffer } | { kind: "too_large" } | { kind: "gone" };
@@ -70,24 +70,38 @@ function readBody(request: IncomingMessage, limit: number): Promise<Body> {
   });
 }
 
+/**
+ * Answers `refusal` once the rest of the body has arrived (read and dropped): a client still sending
+ * when the answer comes may have its connection closed under it (it asked for "Connection: close") and
+ * never read the answer. One that keeps sending past DRAIN_FACTOR times the limit is answered and cut off.
+ */
 function refuse(request: IncomingMessage, response: ServerResponse, refusal: Refusal, maxBodyBytes: number): null {
-  const text = refusalText(refusal.reason, maxBodyBytes);
-  response.writeHead(refusal.status, {
-    ...securityHeaders({ hsts: false }),
-    "Content-Type": "text/plain; charset=utf-8",
-    "Content-Length": Buffer.byteLength(text),
-    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-    "Cache-Control": "no-store",
-    ...(refusal.status === 405 ? { Allow: ALLOWED_METHODS.join(", ") } : {}),
-  });
-  response.end(text);
-  // Read the unread rest and drop it, so that a client still sending gets to read the answer; cut off
-  // one that keeps sending.
+  const answer = () => {
+    if (response.headersSent) return;
+    const text = refusalText(refusal.reason, maxBodyBytes);
+    response.writeHead(refusal.status, {
+      ...securityHeaders({ hsts: false }),
+      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Length": Buffer.byteLength(text),
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+      "Cache-Control": "no-store",
+      ...(refusal.status === 405 ? { Allow: ALLOWED_METHODS.join(", ") } : {}),
+    });
+    response.end(text);
+  };
+  if (request.readableEnded) {
+    answer();
+    return null;
+  }
   let drained = 0;
   request.on("data", (chunk: Buffer) => {
     drained += chunk.length;
-    if (drained > DRAIN_FACTOR * maxBodyBytes) request.socket.destroy();
+    if (drained <= DRAIN_FACTOR * maxBodyBytes) return;
+    request.pause();
+    response.setHeader("Connection", "close");
+    answer();
   });
+  request.once("end", answer);
   request.resume();
   return null;
 }
