@@ -502,14 +502,13 @@ function kinds(): { name: string; weight: number; arbitrary: fc.Arbitrary<RawReq
           id: fc.oneof(headerText, fc.stringMatching(/^[0-9a-f]{40,44}$/), fc.constant("VALID")),
           body: replyText,
           multipartBody: fc.boolean(),
+          // Fields React reads as rows though they are none: an empty name, "00", "S1", a second "0".
+          extra: fc.option(fc.tuple(fc.constantFrom("", "00", "S1", "0", "1", " "), replyText)),
         })
-        .map(async ({ id, body, multipartBody }) => {
+        .map(async ({ id, body, multipartBody, extra }) => {
           const action = id === "VALID" ? forms.signInAction : id;
           if (!multipartBody) return fetchAction(action, body);
-          const encoded = await multipart([
-            ["0", body],
-            ["_1_email", "nobody@example.org"],
-          ]);
+          const encoded = await multipart([...(extra ? [extra] : []), ["0", body], ["_1_email", "nobody@example.org"]]);
           return fetchAction(action, encoded.body, encoded.contentType);
         }),
     },

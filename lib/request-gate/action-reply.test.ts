@@ -3,11 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { isSoundFetchReply, isSoundFormAction } from "./action-reply";
 
-/** A reply of rows given as texts: row id → text. */
-const rows =
-  (...texts: string[]) =>
-  (id: number) =>
-    texts[id] === undefined ? [] : [texts[id]!];
+/** A reply as React's client sends it: rows 1, 2, … first, the root (row 0, the first text here) last. */
+const rows = (...texts: string[]): [string, string][] =>
+  texts.map((text, id): [string, string] => [String(id), text]).reverse();
 
 describe("isSoundFetchReply", () => {
   it("accepts what the portal's forms send with JavaScript: the last state and the form", () => {
@@ -45,8 +43,15 @@ describe("isSoundFetchReply", () => {
     expect(isSoundFetchReply(rows(text))).toBe(false);
   });
 
-  it("refuses a cycle, a broken referenced row, and a path that is not there", () => {
-    expect(isSoundFetchReply(rows('["$1"]', '["$1"]'))).toBe(false);
+  it("accepts a reference into the row being decoded, as React's client writes one for an object sent twice", () => {
+    expect(isSoundFetchReply(rows('[{"values":{"a":"x"},"again":"$0:0:values"},"$K1"]'))).toBe(true);
+    expect(isSoundFetchReply(rows('[{"values":{"a":"x"},"again":"$0:0:nothing"}]'))).toBe(false);
+    expect(isSoundFetchReply(rows('[{"u":"$undefined","again":"$0:0:u"}]'))).toBe(false);
+  });
+
+  it("refuses a broken referenced row and a path that is not there", () => {
+    // A row that contains itself decodes (React resolves the reference once the row is done).
+    expect(isSoundFetchReply(rows('["$1"]', '["$1"]'))).toBe(true);
     expect(isSoundFetchReply(rows('["$1"]', "{garbage"))).toBe(false);
     expect(isSoundFetchReply(rows('["$1:b"]', '{"a":1}'))).toBe(false);
     expect(isSoundFetchReply(rows('["$1:a:x"]', '{"a":"text"}'))).toBe(false);
@@ -60,9 +65,41 @@ describe("isSoundFetchReply", () => {
     expect(isSoundFetchReply(rows(`[{"message":"${"x".repeat(1_500_000)}"}]`))).toBe(true);
   });
 
-  it("checks every text of a repeated row", () => {
-    expect(isSoundFetchReply((id) => (id === 0 ? ["[]", "{bad"] : []))).toBe(false);
-    expect(isSoundFetchReply(() => [])).toBe(false);
+  it("refuses a reference to a row still to come (React decodes rows as they stream in)", () => {
+    expect(
+      isSoundFetchReply([
+        ["0", '["$1"]'],
+        ["1", '"x"'],
+      ]),
+    ).toBe(false);
+    expect(
+      isSoundFetchReply([
+        ["0", '["$@1"]'],
+        ["1", '"x"'],
+      ]),
+    ).toBe(false);
+    expect(
+      isSoundFetchReply([
+        ["1", '"x"'],
+        ["0", '["$1"]'],
+      ]),
+    ).toBe(true);
+  });
+
+  it("refuses fields React would read as rows that are not rows exactly once, and a reply without its root", () => {
+    for (const name of ["00", "", " ", "1e0", "S1", "S0"]) {
+      expect(isSoundFetchReply([[name, '"x"'], ...rows("[]")]), JSON.stringify(name)).toBe(false);
+    }
+    expect(
+      isSoundFetchReply([
+        ["0", "[]"],
+        ["0", "[]"],
+      ]),
+    ).toBe(false);
+    expect(isSoundFetchReply([["_1_email", "a@b.de"]])).toBe(false);
+    // A file is no row; the form's own fields and files are not rows either.
+    expect(isSoundFetchReply([["0", null]])).toBe(false);
+    expect(isSoundFetchReply([["_1_file", null], ["_1_email", "a@b.de"], ["S", "x"], ...rows('["$K1"]')])).toBe(true);
   });
 });
 

@@ -1,10 +1,11 @@
 // Whether a server action's arguments, as the browser encodes them, will decode. React encodes them as
 // "reply rows": JSON texts in form fields, where a string starting with "$" is a reference or a special
 // value (react-server-dom-*/server: parseModelString). Its decoder throws on a broken row, a missing
-// or circular reference, a bad BigInt, an over-long array, too many arguments…, and Next.js answers
-// every such throw with 500. These checks accept what the portal's forms send (plain JSON state, the
-// form itself as "$K…", references between rows) and refuse the rest, so the gate can answer 400.
-// Stricter than React on purpose: a kind of reference the portal never sends is refused, not decoded.
+// reference or path, a reference to a row not yet streamed in, a bad BigInt, an over-long array, too
+// many arguments…, and Next.js answers every such throw with 500. These checks accept what the portal's
+// forms send (plain JSON state, the form itself as "$K…", references between rows and into the row
+// being decoded) and refuse the rest, so the gate can answer 400. Stricter than React on purpose: a
+// kind of value the portal never sends is refused, not decoded.
 
 /** React's default limit on the slots of one array tree (arraySizeLimit). */
 const ARRAY_SLOTS_LIMIT = 1_000_000;
@@ -18,14 +19,17 @@ const BIGINT_DIGITS_LIMIT = 300;
 class Malformed extends Error {}
 
 /** The texts of reply row `id` (several when the field repeats: every one must be sound). */
-export type ReplyRows = (id: number) => string[];
+type ReplyRows = (id: number) => string[];
 
 interface Walk {
   rows: ReplyRows;
+  /** Where each row arrived, when the body is decoded while it streams in: a row may refer only to rows before it. */
+  arrival?: Map<number, number>;
   /** Row id → its parsed value and the array slots it brings where it is referenced. */
   done: Map<number, { value: unknown; slots: number }>;
-  /** Rows being checked: a reference back to one of them is a cycle. */
-  open: Set<number>;
+  /** Rows being checked, innermost last, with their parsed value. */
+  open: number[];
+  parsed: Map<number, unknown>;
 }
 
 interface ArrayTree {
@@ -41,10 +45,13 @@ function bump(tree: ArrayTree | null, slots: number): void {
 function checkRow(walk: Walk, id: number): { value: unknown; slots: number } {
   const known = walk.done.get(id);
   if (known) return known;
-  if (walk.open.has(id)) throw new Malformed();
+  if (walk.open.includes(id)) throw new Malformed();
+  const from = walk.open.at(-1);
+  // React resolves a streamed row as it arrives: a reference to a row still to come is "Invalid forward reference".
+  if (walk.arrival && from !== undefined && !(walk.arrival.get(id)! < walk.arrival.get(from)!)) throw new Malformed();
   const texts = walk.rows(id);
   if (texts.length === 0) throw new Malformed();
-  walk.open.add(id);
+  walk.open.push(id);
   let result = { value: undefined as unknown, slots: 0 };
   for (const text of texts) {
     let value: unknown;
@@ -54,10 +61,11 @@ function checkRow(walk: Walk, id: number): { value: unknown; slots: number } {
       throw new Malformed();
     }
     const tree: ArrayTree = { slots: 0 };
+    walk.parsed.set(id, value);
     checkValue(walk, value, Array.isArray(value) ? tree : null, 0);
     result = { value, slots: Math.max(result.slots, typeof value === "string" ? value.length : tree.slots) };
   }
-  walk.open.delete(id);
+  walk.open.pop();
   walk.done.set(id, result);
   return result;
 }
@@ -98,13 +106,20 @@ function checkString(walk: Walk, text: string, tree: ArrayTree | null): void {
   // Server references, temporary references, Maps, Sets, typed arrays, blobs, streams, iterators: the
   // portal's forms send none of them.
   if (!outlined) throw new Malformed();
-  const row = checkRow(walk, parseInt(outlined[1]!, 16));
-  let target = row.value;
+  const id = parseInt(outlined[1]!, 16);
+  // A reference into a row being decoded ("$0:0:values": React's client writes one for an object it has
+  // already sent) is resolved once that row is done; a reference to another row, at once.
+  const open = walk.open.includes(id);
+  let target = open ? walk.parsed.get(id) : checkRow(walk, id).value;
   for (const key of outlined[2]!.split(":").slice(1)) {
-    if (target === null || typeof target !== "object" || !Object.hasOwn(target, key)) throw new Malformed();
+    // The path runs through the values as decoded: plain objects and arrays, own keys, no special values.
+    if (target === null || typeof target !== "object" || key === "__proto__" || !Object.hasOwn(target, key)) {
+      throw new Malformed();
+    }
     target = (target as Record<string, unknown>)[key];
+    if (typeof target === "string" && target.startsWith("$")) throw new Malformed();
   }
-  bump(tree, row.slots);
+  bump(tree, open ? (JSON.stringify(target)?.length ?? 0) : checkRow(walk, id).slots);
 }
 
 function sound(check: () => void): boolean {
@@ -117,18 +132,36 @@ function sound(check: () => void): boolean {
   }
 }
 
-function walkOver(rows: ReplyRows): Walk {
-  return { rows, done: new Map(), open: new Set() };
+function walkOver(rows: ReplyRows, arrival?: Map<number, number>): Walk {
+  return { rows, arrival, done: new Map(), open: [], parsed: new Map() };
+}
+
+/** A field name React's streaming decoder would read as a row (resolveField: `+name`, or `+rest` after "S"). */
+function readsAsRow(name: string): boolean {
+  if (name === "S") return false;
+  const id = +(name.startsWith("S") ? name.slice(1) : name);
+  return Number.isSafeInteger(id) && id >= 0;
 }
 
 /**
- * A fetch action's arguments (a `Next-Action` post): row 0 must be an array of at most 1,000
- * arguments whose references all resolve. `rows(id)` gives the texts of row `id`: the form fields
- * named `id` of a multipart body, or the whole body (row 0) of a text one.
+ * A fetch action's arguments (a `Next-Action` post), from the body's fields in the order they arrive
+ * (text, or null for a file; a text body is the one field "0"). Row 0 must be an array of at most
+ * 1,000 arguments whose references all resolve to rows sent before the row referring to them (React
+ * decodes the rows as they stream in). A field React would read as a row must be one, exactly once:
+ * "00", "", "S1" or a repeated "1" make its decoder throw.
  */
-export function isSoundFetchReply(rows: ReplyRows): boolean {
+export function isSoundFetchReply(fields: [string, string | null][]): boolean {
+  const texts = new Map<number, string>();
+  const arrival = new Map<number, number>();
+  for (const [index, [name, value]] of fields.entries()) {
+    if (!readsAsRow(name)) continue;
+    const id = Number(name);
+    if (String(id) !== name || arrival.has(id)) return false;
+    arrival.set(id, index);
+    if (value !== null) texts.set(id, value);
+  }
   return sound(() => {
-    const walk = walkOver(rows);
+    const walk = walkOver((id) => (texts.has(id) ? [texts.get(id)!] : []), arrival);
     const root = checkRow(walk, 0).value;
     if (!Array.isArray(root) || root.length > ARGUMENTS_LIMIT) throw new Malformed();
   });

@@ -126,6 +126,18 @@ describe("refuseBody", () => {
       const request = post("/en/sign-in", { "content-type": "text/plain;charset=UTF-8", "next-action": id });
       expect((await refuseBody(request, Buffer.from(text)))?.status).toBe(400);
     }
+    const forward = await multipart([
+      ["0", '["$1"]'],
+      ["1", '"x"'],
+    ]);
+    const forwardRequest = post("/en/sign-in", { "content-type": forward.contentType, "next-action": id });
+    expect((await refuseBody(forwardRequest, forward.body))?.status).toBe(400);
+    const unnamed = await multipart([
+      ["", "[]"],
+      ["0", "[]"],
+    ]);
+    const unnamedRequest = post("/en/sign-in", { "content-type": unnamed.contentType, "next-action": id });
+    expect((await refuseBody(unnamedRequest, unnamed.body))?.status).toBe(400);
     const noRoot = await multipart([["_1_email", "a@b.de"]]);
     const request = post("/en/sign-in", { "content-type": noRoot.contentType, "next-action": id });
     expect((await refuseBody(request, noRoot.body))?.status).toBe(400);

@@ -83,7 +83,7 @@ export async function refuseBody(request: GateRequest, body: Buffer): Promise<Re
   if (contentType.startsWith("multipart/form-data")) {
     if (fetchAction) {
       const fields = await busboyFields(contentType, body);
-      return fields && isSoundFetchReply((id) => fields.get(id) ?? []) ? null : BAD_REQUEST;
+      return fields && isSoundFetchReply(fields) ? null : BAD_REQUEST;
     }
     const entries = await formEntries(contentType, body);
     return entries && isSoundFormAction(entries) ? null : BAD_REQUEST;
@@ -91,7 +91,7 @@ export async function refuseBody(request: GateRequest, body: Buffer): Promise<Re
   // Next.js answers a URL-encoded fetch action with 404 itself; any other body is the arguments' row 0.
   if (contentType === "application/x-www-form-urlencoded") return null;
   const text = body.toString("utf8");
-  return isSoundFetchReply((id) => (id === 0 ? [text] : [])) ? null : BAD_REQUEST;
+  return isSoundFetchReply([["0", text]]) ? null : BAD_REQUEST;
 }
 
 async function formEntries(contentType: string, body: Buffer): Promise<[string, FormDataEntryValue][] | null> {
@@ -109,10 +109,10 @@ async function formEntries(contentType: string, body: Buffer): Promise<[string, 
 
 /** The part of busboy's stream the gate uses: it emits "field" and "file" besides a Writable's events. */
 type BusboyStream = Pick<Writable, "end" | "destroy"> & {
-  on(event: "field", listener: (name: string, value: string) => void): BusboyStream;
+  on(event: "field", listener: (name: string | undefined, value: string) => void): BusboyStream;
   on(
     event: "file",
-    listener: (name: string, stream: NodeJS.ReadableStream, info: { encoding: string }) => void,
+    listener: (name: string | undefined, stream: NodeJS.ReadableStream, info: { encoding: string }) => void,
   ): BusboyStream;
   on(event: "error" | "close", listener: () => void): BusboyStream;
 };
@@ -124,11 +124,11 @@ type Busboy = (options: {
 
 const require = createRequire(import.meta.url);
 
-/** The text fields of a multipart body as Next.js reads a fetch action's (its own busboy, its options), by row id. */
-async function busboyFields(contentType: string, body: Buffer): Promise<Map<number, string[]> | null> {
+/** The fields of a multipart body in order (text, or null for a file), read as Next.js reads a fetch action's (its busboy, its options). */
+async function busboyFields(contentType: string, body: Buffer): Promise<[string, string | null][] | null> {
   const busboy = require("next/dist/compiled/busboy") as Busboy;
   return new Promise((resolve) => {
-    const rows = new Map<number, string[]>();
+    const fields: [string, string | null][] = [];
     let parser: BusboyStream;
     try {
       parser = busboy({
@@ -139,20 +139,20 @@ async function busboyFields(contentType: string, body: Buffer): Promise<Map<numb
     } catch {
       return resolve(null);
     }
-    // React resolves a field into row `+name` (resolveField), so "00" or "" can be row 0 too.
-    parser.on("field", (name, value) => {
-      const id = +name;
-      if (Number.isSafeInteger(id) && id >= 0) rows.set(id, [...(rows.get(id) ?? []), value]);
-    });
-    parser.on("file", (_name, stream, info) => {
+    // A part without a name (busboy: undefined) makes React's decoder throw on it (resolveField: key.startsWith).
+    const unnamed = () => parser.destroy(new Error("a part without a name"));
+    parser.on("field", (name, value) => (typeof name === "string" ? fields.push([name, value]) : unnamed()));
+    parser.on("file", (name, stream, info) => {
       // A destroyed parse ends its open file with the error too: heard here, it is already an answer below.
       stream.on("error", () => {});
+      if (typeof name === "string") fields.push([name, null]);
+      else unnamed();
       // React refuses base64-encoded uploads by destroying the parse.
       if (info.encoding.toLowerCase() === "base64") parser.destroy(new Error("base64 upload"));
       stream.resume();
     });
     parser.on("error", () => resolve(null));
-    parser.on("close", () => resolve(rows));
+    parser.on("close", () => resolve(fields));
     parser.end(body);
   });
 }
