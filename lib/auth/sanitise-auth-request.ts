@@ -20,17 +20,18 @@ export function unusableCallbackCookies(cookies: { name: string; value: string }
 
 /**
  * `params` with its callbackUrl made safe, or null when nothing needs to change. next-auth reads the
- * last value (Object.fromEntries); that one is kept, as the absolute URL it names, if it is ours, and
- * every callbackUrl is dropped otherwise.
+ * last value (Object.fromEntries): that one is kept as it came if it is ours, and every callbackUrl is
+ * dropped otherwise.
  */
 export function sanitiseParams(params: URLSearchParams, baseUrl: string): URLSearchParams | null {
   const values = params.getAll("callbackUrl");
   if (values.length === 0) return null;
-  const usable = sameOriginUrl(values.at(-1), baseUrl);
-  if (values.length === 1 && usable === values[0]) return null;
+  const last = values.at(-1)!;
+  const usable = sameOriginUrl(last, baseUrl) !== null;
+  if (values.length === 1 && usable) return null;
   const safe = new URLSearchParams(params);
   safe.delete("callbackUrl");
-  if (usable) safe.set("callbackUrl", usable);
+  if (usable) safe.set("callbackUrl", last);
   return safe;
 }
 
