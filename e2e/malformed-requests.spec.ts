@@ -315,6 +315,8 @@ function kinds(): { name: string; weight: number; arbitrary: fc.Arbitrary<RawReq
           path: fc.oneof(anyPath, fc.constantFrom(...authEndpoints.map((e) => `/api/auth/${e}`))),
           cookies: fc.array(
             fc.oneof(
+              // Not next-auth.session-token: with JWT sessions a garbage one answers 200 but logs
+              // JWT_SESSION_ERROR at error level (add it once sessions live in the database).
               fc.tuple(
                 fc.constantFrom(
                   "next-auth.callback-url",
