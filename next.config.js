@@ -15,8 +15,8 @@ const nextConfig = {
     // ATTACHMENT_MAX_MB (at most 20), so the form can say "file too large" in a field error
     // instead of the browser showing a bare error page. Both limits default lower: server
     // actions refuse bodies over 1 MB, and the proxy (proxy.ts) buffers at most 10 MB of a
-    // body and passes on the rest cut off. Bodies over 25 MB are refused by proxy.ts with 413
-    // (MAX_REQUEST_BODY_BYTES in lib/attachments/limits.ts is the same number).
+    // body and passes on the rest cut off. Bodies over 25 MB are refused with 413 in front of
+    // Next.js (lib/request-gate/; MAX_REQUEST_BODY_BYTES in lib/attachments/limits.ts is the same number).
     serverActions: { bodySizeLimit: "25mb" },
     proxyClientMaxBodySize: "25mb",
   },

@@ -2,7 +2,6 @@
 // sends visitors without a locale in the URL to /de or /en by Accept-Language, and
 // sets a fresh CSP nonce plus the security headers on every response.
 import { NextResponse, type NextRequest } from "next/server";
-import { MAX_REQUEST_BODY_BYTES } from "@/lib/attachments/limits";
 import { env } from "@/lib/config/env";
 import { isLocale, negotiateLocale } from "@/lib/i18n/locales";
 import {
@@ -22,10 +21,8 @@ export function proxy(request: NextRequest): NextResponse {
   let response: NextResponse;
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce, { development: e.NODE_ENV === "development", https: production });
-  // Next.js would pass such a body on cut off at the limit, and the form would fail to parse (500).
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BODY_BYTES) {
-    response = new NextResponse("Request too large", { status: 413, headers: { "Content-Type": "text/plain" } });
-  } else if (!isApi && !isLocale(pathname.split("/")[1])) {
+  // Bodies over the size limit (413) and other malformed requests never get here: lib/request-gate/ answers them.
+  if (!isApi && !isLocale(pathname.split("/")[1])) {
     const locale = negotiateLocale(request.headers.get("accept-language"));
     const target = new URL(`/${locale}${pathname === "/" ? "" : pathname}${search}`, request.url);
     response = NextResponse.redirect(target, 307);

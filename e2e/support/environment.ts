@@ -33,6 +33,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 /** The e2e portal's own folder and database (SQLite there, or PostgreSQL when E2E_DATABASE_URL says so). */
 export const E2E_WORK_DIR = path.join(root, ".test-artifacts/e2e");
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || `file:${path.join(E2E_WORK_DIR, "portal.db")}`;
+/** Everything the e2e portal (not the demo variant) wrote to stdout and stderr (scripts/test/e2e-server.ts). */
+export const E2E_LOG_FILE = path.join(E2E_WORK_DIR, "portal.log");
 
 if (!fs.existsSync(CHROMIUM)) {
   throw new Error(

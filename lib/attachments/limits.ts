@@ -13,7 +13,7 @@ export const MAX_FILE_NAME_LENGTH = 200;
 /**
  * The largest request body the portal accepts (a form with up to five files and its fields). The
  * same number is in next.config.js (server actions, the proxy's buffer), which cannot import it.
- * Over it, proxy.ts answers 413 before any form is parsed.
+ * Over it, the gate in front of Next.js (lib/request-gate/) answers 413 before any form is parsed.
  */
 export const MAX_REQUEST_BODY_BYTES = 25 * 1024 * 1024;
 

@@ -9,6 +9,7 @@ import { db } from "../db/client";
 import { logger } from "../log/logger";
 import { requestSettingsFromConfig } from "../requests/settings-from-config";
 import { normaliseEmail, prismaAdapter } from "./adapter";
+import { sameOriginUrl } from "./callback-url";
 import { hashLinkToken } from "./links/link-token";
 import { sessionCookie } from "./sessions/session-cookie";
 import { DEFAULT_SESSION_POLICY } from "./sessions/session-policy";
@@ -90,6 +91,8 @@ export function authOptions(): AuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's default throws (500) on a callbackUrl that does not parse: ours leads only to this portal, else its start.
+      redirect: ({ url, baseUrl }) => sameOriginUrl(url, baseUrl) ?? baseUrl,
       async signIn({ user, email }) {
         // Asking for a link: unknown addresses get no mail, but the very redirect next-auth gives after
         // sending one (core/lib/email/signin.ts), so the answer does not tell them apart.

@@ -4,8 +4,10 @@
 // and exits 0.
 import http from "node:http";
 import next from "next";
+import { MAX_REQUEST_BODY_BYTES } from "../../lib/attachments/limits";
 import { disconnectDb } from "../../lib/db/client";
 import { logger } from "../../lib/log/logger";
+import { admitRequest } from "../../lib/request-gate/admit-request";
 import { stampClientAddress } from "../../lib/security/client-address";
 
 export interface ServeOptions {
@@ -32,7 +34,13 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
     // itself over https on our plain port for a server action's redirect, fail, and log an error.
     // Nothing of ours reads the scheme from the request: links and cookies follow PUBLIC_URL.
     delete req.headers["x-forwarded-proto"];
-    void handle(req, res);
+    // Malformed requests are answered with their 4xx before Next.js, which would answer many with 500.
+    admitRequest(req, res, MAX_REQUEST_BODY_BYTES)
+      .then((admitted) => admitted && handle(admitted, res))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, "request failed before reaching Next.js");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
   });
   // Longer than the idle timeout of the usual reverse proxies and HTTP clients (60 s): with Node's 5 s
   // default, a client reusing a keep-alive connection the server is just closing gets ECONNRESET.

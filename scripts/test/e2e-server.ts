@@ -4,6 +4,9 @@
 //   --demo        the demo as `npm start` gives it: no SMTP, so mail goes to the built-in mailbox
 //   --production  PORTAL_MODE=production with an https PUBLIC_URL, reached through the TLS proxy
 //                 (scripts/test/tls-proxy.ts): secure cookies as a real deployment has them
+// Its output (JSON log lines and whatever Next.js prints) is also kept in portal.log in its folder,
+// for specs that check the log (E2E_LOG_FILE).
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,4 +65,22 @@ Object.assign(process.env, {
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 });
 
-await import("../start");
+// A child process, so that its output can be teed: the logger writes straight to file descriptor 1.
+const log = fs.createWriteStream(path.join(workDir, "portal.log"));
+const portal = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/start.ts")], {
+  cwd: root,
+  env: process.env,
+  stdio: ["ignore", "pipe", "pipe"],
+});
+for (const [from, to] of [
+  [portal.stdout, process.stdout],
+  [portal.stderr, process.stderr],
+] as const) {
+  from.on("data", (chunk: Buffer) => {
+    to.write(chunk);
+    log.write(chunk);
+  });
+}
+// Playwright signals the whole process group, the portal included: wait for it to finish shutting down.
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => {});
+portal.on("exit", (code, signal) => log.end(() => process.exit(code ?? (signal ? 1 : 0))));

@@ -15,6 +15,7 @@ import { db } from "@/lib/db/client";
 import { isLocale } from "@/lib/i18n/locales";
 import { fieldErrorOf, type FieldError } from "@/lib/requests/intake/field-errors";
 import { clientContext } from "@/lib/security/client-context";
+import { postedForm } from "@/lib/security/posted-form";
 import { consumeLimits } from "@/lib/security/rate-limit";
 
 export interface SignInFormState {
@@ -26,7 +27,8 @@ export interface SignInFormState {
   retryAfterMinutes?: number;
 }
 
-export async function requestSignInLink(_previous: SignInFormState, form: FormData): Promise<SignInFormState> {
+export async function requestSignInLink(_previous: SignInFormState, received: FormData): Promise<SignInFormState> {
+  const form = postedForm(received);
   const locale = localeOf(form);
   const parsed = signInFormSchema.safeParse({
     email: form.get("email") ?? "",
@@ -63,7 +65,8 @@ export async function requestSignInLink(_previous: SignInFormState, form: FormDa
 }
 
 /** The button on the page a sign-in link opens: spend the link, sign in, go where the link said. */
-export async function signInWithLink(form: FormData): Promise<void> {
+export async function signInWithLink(received: FormData): Promise<void> {
+  const form = postedForm(received);
   const locale = localeOf(form);
   const result = await signInWithMailedLink(form.get("token"));
   if (!result.ok) redirect(`/${locale}/sign-in/error?error=Verification`);
@@ -71,14 +74,16 @@ export async function signInWithLink(form: FormData): Promise<void> {
 }
 
 /** Sign-out: the session ends on the server (a copied cookie is worth nothing after it), then in the browser. */
-export async function signOut(form: FormData): Promise<void> {
+export async function signOut(received: FormData): Promise<void> {
+  const form = postedForm(received);
   await endSession(db(), await currentSessionToken());
   await deleteSessionCookie();
   redirect(`/${localeOf(form)}/sign-in`);
 }
 
 /** Ends every session of the signed-in person, on every device, this one included. */
-export async function signOutEverywhere(form: FormData): Promise<void> {
+export async function signOutEverywhere(received: FormData): Promise<void> {
+  const form = postedForm(received);
   const session = await currentSession();
   if (session) await endAllSessions(db(), session.user.id);
   await deleteSessionCookie();

@@ -2,7 +2,9 @@
 // Its email callback is not let run: a GET of it would spend the link (mail scanners open every
 // link), so it leads to the page behind the link, where only a button signs in.
 import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
+import { sanitiseAuthRequest } from "@/lib/auth/sanitise-auth-request";
 import { callbackPathOf, signInLanguage, signInLinkUrl } from "@/lib/auth/sign-in-link";
 import { appConfig } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
@@ -11,7 +13,10 @@ import { consumeLimits } from "@/lib/security/rate-limit";
 
 export const dynamic = "force-dynamic";
 
-async function handler(request: Request, context: RouteContext<"/api/auth/[...nextauth]">): Promise<Response> {
+async function handler(received: NextRequest, context: RouteContext<"/api/auth/[...nextauth]">): Promise<Response> {
+  // Client-supplied callback URLs that do not parse or lead elsewhere are treated as absent (next-auth would answer 500).
+  const request = await sanitiseAuthRequest(received);
+  if (request instanceof Response) return request;
   const url = new URL(request.url);
   if (url.pathname.endsWith("/callback/email")) return toLinkPage(url);
   if (request.method === "POST" && url.pathname.endsWith("/signin/email")) {

@@ -18,6 +18,7 @@ import {
 } from "@/lib/requests/my-request-forms";
 import { text } from "@/lib/input/schemas";
 import { clientContext } from "@/lib/security/client-context";
+import { postedForm } from "@/lib/security/posted-form";
 
 export interface ReplyFormState {
   /** `limited`: too many messages this window; `limited_files`: too many files (both keep the words). */
@@ -40,7 +41,8 @@ export interface WithdrawFormState {
 
 const target = z.object({ locale: z.enum(["de", "en"]), reference: text({ max: 40 }).pipe(z.string().min(1)) });
 
-export async function replyToRequest(_previous: ReplyFormState, form: FormData): Promise<ReplyFormState> {
+export async function replyToRequest(_previous: ReplyFormState, received: FormData): Promise<ReplyFormState> {
+  const form = postedForm(received);
   const { locale, reference } = parseTarget(form);
   const raw = String(form.get("message") ?? "");
   const message = readMessage(form.get("message"));
@@ -68,7 +70,8 @@ export async function replyToRequest(_previous: ReplyFormState, form: FormData):
   return failed(result.reason, locale, reference, { message: raw });
 }
 
-export async function withdrawRequest(_previous: WithdrawFormState, form: FormData): Promise<WithdrawFormState> {
+export async function withdrawRequest(_previous: WithdrawFormState, received: FormData): Promise<WithdrawFormState> {
+  const form = postedForm(received);
   const { locale, reference } = parseTarget(form);
   const raw = String(form.get("reason") ?? "");
   const reason = readWithdrawalReason(form.get("reason"));
@@ -88,7 +91,8 @@ export async function withdrawRequest(_previous: WithdrawFormState, form: FormDa
 }
 
 /** Confirming from the case page, when the mailed link has run out (receipt, Art. 12(3)). */
-export async function confirmRequest(form: FormData): Promise<void> {
+export async function confirmRequest(received: FormData): Promise<void> {
+  const form = postedForm(received);
   const { locale, reference } = parseTarget(form);
   const result = await confirmMyRequest(reference, await clientContext());
   const back = `/${locale}/my/requests/${encodeURIComponent(reference)}`;

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { confirmByMailedLink } from "@/lib/requests/confirm-by-link";
 import { clientContext } from "@/lib/security/client-context";
+import { postedForm } from "@/lib/security/posted-form";
 
 const confirmation = z.object({
   locale: z.enum(["de", "en"]).catch("de"),
@@ -13,7 +14,8 @@ const confirmation = z.object({
   token: z.string().max(100),
 });
 
-export async function confirmWithLink(form: FormData): Promise<void> {
+export async function confirmWithLink(received: FormData): Promise<void> {
+  const form = postedForm(received);
   const parsed = confirmation.safeParse(
     Object.fromEntries(["locale", "reference", "code", "token"].map((k) => [k, form.get(k)])),
   );

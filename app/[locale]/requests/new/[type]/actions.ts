@@ -15,6 +15,7 @@ import type { FormValues } from "@/lib/requests/intake/form-fields";
 import { isRequestType } from "@/lib/requests/request-types";
 import { requestSettingsFromConfig } from "@/lib/requests/settings-from-config";
 import { clientContext } from "@/lib/security/client-context";
+import { postedForm } from "@/lib/security/posted-form";
 import { consumeLimits } from "@/lib/security/rate-limit";
 
 export interface RequestFormState {
@@ -28,8 +29,7 @@ export interface RequestFormState {
 
 export async function submitRequestForm(previous: RequestFormState, received: FormData): Promise<RequestFormState> {
   // A tampered post can drop the previous state, so that the form arrives first.
-  const form: FormData =
-    received instanceof FormData ? received : previous instanceof FormData ? previous : new FormData();
+  const form = postedForm(received instanceof FormData ? received : previous);
   const locale = isLocale(form.get("locale")) ? (form.get("locale") as "de" | "en") : "de";
   // Both arrive from the browser (a hidden field, and the last answer): nothing in them is trusted.
   const type = form.get("type");
