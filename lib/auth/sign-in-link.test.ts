@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { testRequestSettings } from "../../scripts/test/request-settings";
 import { createDb, type Db } from "../db/client";
-import { hashLinkToken, sendSignInLink, signInLanguage, type SignInLinkSettings } from "./sign-in-link";
+import { callbackPathOf, hashLinkToken, sendSignInLink, signInLanguage, type SignInLinkSettings } from "./sign-in-link";
 
 const clients: Db[] = [];
 afterAll(async () => {
@@ -97,5 +97,23 @@ describe.each(inject("testDatabases"))("sendSignInLink on $flavor", ({ url, flav
     expect(await sendSignInLink(database, { email, callbackUrl: "/de/my/requests" }, settings)).toBe("unknown_address");
     expect(await database.outboundMail.count({ where: { toAddress: email } })).toBe(0);
     expect(await database.verificationToken.count({ where: { identifier: email } })).toBe(0);
+  });
+});
+
+describe("callbackPathOf", () => {
+  it("keeps the path of a same-origin place, and sends anything else to the requests page", () => {
+    expect(callbackPathOf("http://localhost:3000/en/my/requests?x=1", settings.publicUrl)).toBe("/en/my/requests?x=1");
+    expect(callbackPathOf("/de/my/requests/DSR-2026-000001", settings.publicUrl)).toBe(
+      "/de/my/requests/DSR-2026-000001",
+    );
+    for (const elsewhere of [
+      "https://evil.example/de",
+      "//evil.example/de",
+      "http://[",
+      "http://localhost:3000.evil.example/",
+      null,
+    ]) {
+      expect(callbackPathOf(elsewhere, settings.publicUrl), String(elsewhere)).toBe("/de/my/requests");
+    }
   });
 });

@@ -13,6 +13,7 @@ import type { Tx } from "../db/tx";
 import { enqueueMail } from "../mail/outbox/enqueue-mail";
 import { mailSender, type MailSettings } from "../requests/request-settings";
 import { normaliseEmail } from "./adapter";
+import { sameOriginUrl } from "./callback-url";
 import { issueLinkToken } from "./links/link-token";
 
 export { hashLinkToken } from "./links/link-token";
@@ -59,10 +60,10 @@ export function signInLinkUrl(publicUrl: string, language: "de" | "en", token: s
  * or leads elsewhere becomes the requests page. Checked again (safeCallbackPath) when the link is used.
  */
 export function callbackPathOf(callbackUrl: string | null | undefined, publicUrl: string): string {
-  const fallback = "/de/my/requests";
-  if (!callbackUrl || !URL.canParse(callbackUrl, publicUrl)) return fallback;
-  const url = new URL(callbackUrl, publicUrl);
-  return url.origin === new URL(publicUrl).origin ? `${url.pathname}${url.search}` : fallback;
+  const url = sameOriginUrl(callbackUrl, publicUrl);
+  if (!url) return "/de/my/requests";
+  const { pathname, search } = new URL(url);
+  return `${pathname}${search}`;
 }
 
 export async function queueSignInLink(
