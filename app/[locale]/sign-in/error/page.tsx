@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ExpiredLink } from "@/components/auth/expired-link";
+import { SignInProblem } from "@/components/auth/sign-in-problem";
 import { appConfig } from "@/lib/config/app-config";
 import { isLocale } from "@/lib/i18n/locales";
 
@@ -20,18 +19,7 @@ export default async function SignInErrorPage({ params, searchParams }: PageProp
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations("signIn");
   const { error } = await searchParams;
-  if (error === "Verification") return <ExpiredLink locale={locale} hours={appConfig().magicLinkMaxAgeHours} />;
-  return (
-    <div className="container container--narrow section">
-      <h1>{t("errorTitle")}</h1>
-      <p className="section__intro">{t("errorText")}</p>
-      <p className="button-row">
-        <Link href={`/${locale}/sign-in`} className="button">
-          {t("again")}
-        </Link>
-      </p>
-    </div>
-  );
+  const kind = error === "Verification" ? "expired" : "error";
+  return <SignInProblem locale={locale} hours={appConfig().magicLinkMaxAgeHours} kind={kind} />;
 }

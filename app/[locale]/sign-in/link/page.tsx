@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ExpiredLink } from "@/components/auth/expired-link";
+import { SignInProblem } from "@/components/auth/sign-in-problem";
 import { inspectMailedLink } from "@/lib/auth/links/mailed-link";
 import { safeCallbackPath } from "@/lib/auth/sign-in-form";
 import { appConfig } from "@/lib/config/app-config";
@@ -28,7 +28,7 @@ export default async function SignInLinkPage({ params, searchParams }: PageProps
   const t = await getTranslations("signIn");
   const { token, callbackUrl } = await searchParams;
   const link = await inspectMailedLink(token);
-  if (!link.usable) return <ExpiredLink locale={locale} hours={appConfig().magicLinkMaxAgeHours} />;
+  if (!link.usable) return <SignInProblem locale={locale} hours={appConfig().magicLinkMaxAgeHours} kind="expired" />;
   return (
     <div className="container container--narrow section">
       <h1>{t("linkTitle")}</h1>
