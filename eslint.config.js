@@ -9,7 +9,7 @@ export default defineConfig([
   ...nextTs,
   prettier,
   globalIgnores([
-    ".next/**",
+    "**/.next/**",
     "node_modules/**",
     "lib/db/generated/**",
     "next-env.d.ts",
@@ -30,7 +30,7 @@ export default defineConfig([
   },
   {
     // The config module itself, and tooling that passes an environment on to child processes.
-    files: ["lib/config/env.ts", "scripts/**", "e2e/**", "**/*.test.ts", "prisma/**"],
+    files: ["lib/config/env.ts", "scripts/**", "e2e/**", "bench/**", "**/*.test.ts", "prisma/**"],
     rules: { "no-restricted-properties": "off" },
   },
 ]);

@@ -4,18 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { CHROMIUM } from "../../scripts/test/chromium";
 
-export const CHROMIUM = "/usr/bin/chromium";
-/** Debian's Chromium as root, without the background traffic this machine's closed network refuses. */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+export { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/test/chromium";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The demo variant (no SMTP server: the built-in mailbox). */
 export const E2E_DEMO_PORT = E2E_PORT + 2;

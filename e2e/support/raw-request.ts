@@ -1,6 +1,7 @@
 // Requests exactly as written, for specs that send what no browser would: any method, header and
 // body, a body without Content-Length (Transfer-Encoding: chunked), a multipart body cut short.
 import http from "node:http";
+import { actionFieldsOf } from "../../scripts/test/hidden-fields";
 import { E2E_PORT } from "./environment";
 
 export interface RawRequest {
@@ -79,18 +80,7 @@ export async function multipart(
 
 /** The hidden fields React puts into the server-rendered forms on `path` for their actions (id, bound arguments, key), decoded. */
 export async function actionFields(path: string): Promise<[string, string][]> {
-  const html = await (await fetch(`${portalOrigin}${path}`)).text();
-  const decode = (value: string) =>
-    value
-      .replaceAll("&quot;", '"')
-      .replaceAll("&#x27;", "'")
-      .replaceAll("&lt;", "<")
-      .replaceAll("&gt;", ">")
-      .replaceAll("&amp;", "&");
-  return [...html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?\/>/g)].map((m) => [
-    m[1]!,
-    decode(m[2] ?? ""),
-  ]);
+  return actionFieldsOf(await (await fetch(`${portalOrigin}${path}`)).text());
 }
 
 /** The id of the server action a form's fields name ($ACTION_…:0 is {"id": …, "bound": …}). */
