@@ -1,6 +1,6 @@
 // Art. 12(3): confirms receipt, names the deadline and where to follow the case.
 import { z } from "zod";
-import { formatDay } from "../../i18n/format-day";
+import { formatDay } from "../../format";
 import { requestTypeSchema, senderSchema, type Bilingual } from "./common";
 import { defineTemplate } from "./define-template";
 import { ActionLink, MailLayout, Paragraph } from "./layout";
