@@ -29,6 +29,46 @@ export default defineConfig([
     },
   },
   {
+    // Dates, times, numbers and sizes reach people through lib/format, one style per language
+    // (ARCHITECTURE.md, "Dates and numbers"); next-intl's formatter would write English the US way.
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["lib/format/**", "**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { name: "next-intl", importNames: ["useFormatter"], message: "Format with lib/format." },
+        {
+          name: "next-intl/server",
+          importNames: ["getFormatter"],
+          message: "Format with lib/format (getPortalFormat).",
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]",
+          message: "Format with lib/format.",
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**", "components/**", "lib/mail/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]",
+          message: "Format with lib/format.",
+        },
+        {
+          selector: "NewExpression[callee.object.name='Intl'][callee.property.name=/^(DateTimeFormat|NumberFormat)$/]",
+          message: "Format with lib/format.",
+        },
+      ],
+    },
+  },
+  {
     // The config module itself, and tooling that passes an environment on to child processes.
     files: ["lib/config/env.ts", "scripts/**", "e2e/**", "bench/**", "**/*.test.ts", "prisma/**"],
     rules: { "no-restricted-properties": "off" },

@@ -54,7 +54,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Anfrage senden" }).click();
 
     await expect(page.locator("#f-details-specificData-error")).toHaveText(
-      "Bitte kürzen Sie auf höchstens 5000 Zeichen.",
+      "Bitte kürzen Sie auf höchstens 5.000 Zeichen.",
     );
     await expect(page.locator("#f-name-error")).toHaveText(
       "An Stelle 5 steht ein unsichtbares Zeichen (U+200B), zum Beispiel ein Leerzeichen ohne Breite oder ein Zeichen, das die Schreibrichtung umkehrt. Es kommt oft beim Kopieren mit. Bitte löschen Sie es.",

@@ -4,7 +4,7 @@
 // the form and the case page.
 import { expect, test, type Page } from "@playwright/test";
 import { computeDeadline, DEFAULT_DEADLINE_POLICY } from "../lib/deadlines";
-import { formatDay } from "../lib/i18n/format-day";
+import { formatDay } from "../lib/format";
 import { controllerHolidayRegion, controllerTimeZone } from "../lib/privacy";
 import { requestTypes, type RequestType } from "../lib/requests/request-types";
 import { expectAccessible } from "./support/axe";

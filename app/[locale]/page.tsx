@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { localeAlternates } from "@/lib/i18n/alternates";
 import { isLocale } from "@/lib/i18n/locales";
 import { controllerDetails, currentStatementVersion, registerEntries, statementVersion } from "@/lib/privacy";
-import { formatDay } from "@/lib/i18n/format-day";
+import { formatDay } from "@/lib/format";
 import { requestFormPath } from "@/lib/privacy/statement/to-hast";
 import { requestTypes } from "@/lib/requests/request-types";
 

@@ -1,11 +1,12 @@
 // The messages between the subject and the privacy team, oldest first, with their
 // attachments (downloaded through /api/attachments/{id}, which checks who asks).
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getPortalFormat } from "@/lib/i18n/get-portal-format";
 import type { ThreadMessage } from "@/lib/requests/my-request";
 import { AttachmentList } from "./attachment-list";
 
 export async function CaseThread({ thread }: { thread: ThreadMessage[] }) {
-  const [t, format] = await Promise.all([getTranslations("caseThread"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("caseThread"), getPortalFormat()]);
   if (thread.length === 0) return <p data-testid="thread-empty">{t("empty")}</p>;
   return (
     <ol className="thread" data-testid="thread">
@@ -17,9 +18,7 @@ export async function CaseThread({ thread }: { thread: ThreadMessage[] }) {
         >
           <p className="thread__meta">
             <strong>{message.direction === "inbound" ? t("you") : t("team")}</strong>{" "}
-            <time dateTime={message.at.toISOString()}>
-              {format.dateTime(message.at, { dateStyle: "long", timeStyle: "short" })}
-            </time>
+            <time dateTime={message.at.toISOString()}>{format.dateTime(message.at)}</time>
           </p>
           <p className="thread__body">{message.body}</p>
           {message.attachments.length > 0 ? (

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { statementVersions } from "@/lib/privacy";
-import { formatDay } from "@/lib/i18n/format-day";
+import { formatDay } from "@/lib/format";
 
 /** A plain GET form: choosing two versions and comparing them needs no JavaScript. */
 export async function CompareForm({ locale, from, to }: { locale: Locale; from: string; to: string }) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { controllerDetails, currentStatementVersion, statementVersions } from "@/lib/privacy";
-import { formatDay } from "@/lib/i18n/format-day";
+import { formatDay } from "@/lib/format";
 import { renderedStatement } from "@/lib/privacy/rendered";
 import { StatementBody } from "./statement-body";
 import { TableOfContents } from "./table-of-contents";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { currentStatementVersion, statementVersions } from "@/lib/privacy";
-import { formatDay } from "@/lib/i18n/format-day";
+import { formatDay } from "@/lib/format";
 
 /** Every version, newest first, with its date, its change summary and a link to its full text. */
 export async function VersionList({ locale }: { locale: Locale }) {

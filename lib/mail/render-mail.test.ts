@@ -2,81 +2,8 @@
 // both the HTML and the plain-text part.
 import { describe, expect, it } from "vitest";
 import { renderMail } from "./render-mail";
-import { templates, type TemplateName, type TemplateVariables } from "./templates";
-
-const sender = {
-  portalName: "Datenschutz-Portal",
-  portalUrl: "https://privacy.demo.example",
-  controllerName: "ilert GmbH",
-  dpoEmail: "dsb@secjur.example",
-};
-const caseUrl = "https://privacy.demo.example/de/my/requests/DSR-2026-000042";
-const signInUrl =
-  "https://privacy.demo.example/api/auth/callback/email?callbackUrl=%2Fde%2Fmy%2Frequests&token=abc123&email=anna%40demo.example";
-const authority = {
-  name: "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen (LDI NRW)",
-  address: "Kavalleriestraße 2-4, 40213 Düsseldorf",
-};
-const refusal = {
-  grounds: ["legal_exception"],
-  legalBasis: ["Art. 17(3)(b) GDPR"],
-  reasons: "Invoices must be kept for ten years (§ 147 AO).",
-  authority,
-};
-
-const samples: { [N in TemplateName]: TemplateVariables<N> } = {
-  acknowledgement: {
-    sender,
-    reference: "DSR-2026-000042",
-    type: "access",
-    receivedDate: "2026-11-02",
-    dueDate: "2026-12-02",
-    caseUrl,
-  },
-  extension_notice: {
-    sender,
-    reference: "DSR-2026-000042",
-    dueDate: "2027-02-02",
-    reason: "Four systems hold your data.",
-    caseUrl,
-  },
-  information_request: {
-    sender,
-    reference: "DSR-2026-000042",
-    reason: "identity",
-    message: "Which customer number?",
-    caseUrl,
-  },
-  refusal: { sender, reference: "DSR-2026-000042", refusal, caseUrl },
-  partial_completion: { sender, reference: "DSR-2026-000042", summary: "Account erased.", refusal, caseUrl },
-  completion: { sender, reference: "DSR-2026-000042", summary: "Copy sent.", caseUrl },
-  withdrawal_confirmation: { sender, reference: "DSR-2026-000042" },
-  message_notice: { sender, reference: "DSR-2026-000042", caseUrl },
-  staff_alert: {
-    sender,
-    reference: "DSR-2026-000042",
-    type: "erasure",
-    dueDate: "2026-12-02",
-    url: "https://privacy.demo.example/en/backoffice/requests/DSR-2026-000042",
-    alert: { kind: "due_soon", daysLeft: 2 },
-  },
-  sign_in_link: {
-    sender,
-    url: signInUrl,
-    expires: "2026-11-27T09:30:00.000Z",
-    validHours: 24,
-    timeZone: "Europe/Berlin",
-  },
-  confirm_request: {
-    sender,
-    type: "erasure",
-    url: signInUrl,
-    expires: "2026-11-27T09:30:00.000Z",
-    validHours: 24,
-    expiryDays: 7,
-    timeZone: "Europe/Berlin",
-  },
-};
+import { templates, type TemplateName } from "./templates";
+import { authority, caseUrl, samples, sender, signInUrl } from "./templates/samples";
 
 /** What each mail must say, per language; checked in the text part and the HTML part alike. */
 const required: Record<TemplateName, Record<"de" | "en", string[]>> = {
@@ -147,6 +74,33 @@ describe("mail templates", () => {
       });
     }
   }
+
+  it("the main link of every mail that has one is a button, and its address is in the plain-text part", async () => {
+    let buttons = 0;
+    for (const name of Object.keys(templates) as TemplateName[]) {
+      for (const language of ["de", "en"] as const) {
+        const mail = await renderMail(name, language, samples[name]);
+        const links = [...mail.html.matchAll(/<a href="([^"]+)" style="([^"]*)"[^>]*>(.*?)<\/a>/g)].filter(
+          ([, href]) => !href!.startsWith("mailto:"),
+        );
+        if (name === "withdrawal_confirmation") {
+          expect(links, `${name}/${language} has nothing to do`).toHaveLength(0);
+          continue;
+        }
+        expect(links, `${name}/${language}: one action`).toHaveLength(1);
+        const [, href, style, content] = links[0]!;
+        // A link dressed as a button: a block with padding on a coloured ground, its words as its name.
+        expect(style, `${name}/${language}`).toMatch(/display:inline-block/);
+        expect(style).toMatch(/background-color:#0b3d91/);
+        expect(style).toMatch(/padding:12px 24px/);
+        const label = decode(content!.replace(/<!--[\s\S]*?-->|<[^>]+>/g, "")).trim();
+        expect(label.length, `${name}/${language}: the button's words`).toBeGreaterThan(3);
+        expect(mail.text).toContain(`${label} ${decode(href!)}`);
+        buttons++;
+      }
+    }
+    expect(buttons).toBe(2 * (Object.keys(templates).length - 1));
+  });
 
   it("German and English differ (no untranslated template)", async () => {
     for (const name of Object.keys(templates) as TemplateName[]) {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { portalFormat } from "@/lib/format/portal-format";
 import { isLocale } from "@/lib/i18n/locales";
 import { isMinimisedAddress } from "@/lib/requests/minimised-address";
 import { listDemoMails } from "@/lib/mail/demo-mailbox";
@@ -14,7 +15,7 @@ export default async function DemoMailboxPage({ params }: PageProps<"/[locale]/d
   const mails = await listDemoMails();
   if (!mails) notFound();
   const t = await getTranslations("mailbox");
-  const format = await getFormatter();
+  const format = portalFormat(locale);
   return (
     <div className="container section">
       <h1>{t("title")}</h1>
@@ -42,7 +43,9 @@ export default async function DemoMailboxPage({ params }: PageProps<"/[locale]/d
                   <td>
                     <span className={`badge badge--${mail.status}`}>{t(`statuses.${mail.status}`)}</span>
                   </td>
-                  <td>{format.dateTime(mail.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td>
+                    <time dateTime={mail.createdAt.toISOString()}>{format.dateTime(mail.createdAt)}</time>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 // Art. 12(3): confirms receipt, names the deadline and where to follow the case.
 import { z } from "zod";
-import { formatDay } from "../../i18n/format-day";
+import { formatDay } from "../../format";
 import { requestTypeSchema, senderSchema, type Bilingual } from "./common";
 import { defineTemplate } from "./define-template";
 import { ActionLink, MailLayout, Paragraph } from "./layout";
@@ -22,7 +22,7 @@ const text: Bilingual<{ subject: (v: Vars) => string; lines: (v: Vars) => string
   de: {
     subject: (v) => `Ihre Anfrage ${v.reference} ist bei uns eingegangen`,
     lines: (v) => [
-      `vielen Dank: Ihre Anfrage „${requestTypeLabel(v.type, "de")}" ist am ${formatDay(v.receivedDate, "de")} bei uns eingegangen. Ihr Aktenzeichen lautet ${v.reference}.`,
+      `vielen Dank: Ihre Anfrage „${requestTypeLabel(v.type, "de")}“ ist am ${formatDay(v.receivedDate, "de")} bei uns eingegangen. Ihr Aktenzeichen lautet ${v.reference}.`,
       `Wir antworten Ihnen spätestens bis zum ${formatDay(v.dueDate, "de")} (ein Monat nach Eingang, Art. 12 Abs. 3 DSGVO). Brauchen wir länger, teilen wir Ihnen das vorher mit Begründung mit.`,
       ...(v.duplicateOf
         ? [
@@ -36,7 +36,7 @@ const text: Bilingual<{ subject: (v: Vars) => string; lines: (v: Vars) => string
   en: {
     subject: (v) => `We have received your request ${v.reference}`,
     lines: (v) => [
-      `Thank you: we received your request "${requestTypeLabel(v.type, "en")}" on ${formatDay(v.receivedDate, "en")}. Your reference is ${v.reference}.`,
+      `Thank you: we received your request “${requestTypeLabel(v.type, "en")}” on ${formatDay(v.receivedDate, "en")}. Your reference is ${v.reference}.`,
       `We will answer by ${formatDay(v.dueDate, "en")} at the latest (one month after receipt, Art. 12(3) GDPR). If we need longer, we will tell you beforehand and explain why.`,
       ...(v.duplicateOf
         ? [

@@ -25,16 +25,3 @@ export const requestTypeSchema = z.enum([
 
 /** Texts per language, picked by the mail's language. */
 export type Bilingual<T> = Record<MailLanguage, T>;
-
-/** When a link stops working, as people in the controller's time zone read a clock (with the zone's name). */
-export function formatExpiry(expires: string, timeZone: string, language: MailLanguage): string {
-  return new Intl.DateTimeFormat(language === "de" ? "de-DE" : "en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(new Date(expires));
-}

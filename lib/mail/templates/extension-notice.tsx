@@ -1,6 +1,6 @@
 // Art. 12(3): the extension, with its reasons, sent within the first month.
 import { z } from "zod";
-import { formatDay } from "../../i18n/format-day";
+import { formatDay } from "../../format";
 import { senderSchema } from "./common";
 import { defineTemplate } from "./define-template";
 import { SimpleMail } from "./simple-mail";

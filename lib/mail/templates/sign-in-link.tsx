@@ -1,7 +1,8 @@
 // The magic link: signs the data subject (or a staff member) in. It says how long it works,
 // that it works once, and that nothing happens if it is ignored, so an unexpected one is harmless.
 import { z } from "zod";
-import { formatExpiry, senderSchema, type Bilingual } from "./common";
+import { formatDateTime } from "../../format";
+import { senderSchema, type Bilingual } from "./common";
 import { defineTemplate } from "./define-template";
 import { ActionLink, MailLayout, Paragraph } from "./layout";
 
@@ -21,7 +22,7 @@ const text: Bilingual<{ subject: string; lines: (v: Vars) => string[]; link: str
     subject: "Ihr Anmeldelink für das Datenschutz-Portal",
     lines: (v) => [
       "öffnen Sie den folgenden Link und melden Sie sich dort mit einem Klick im Datenschutz-Portal an; dann sehen Sie Ihre Anfragen.",
-      `Der Link gilt ${v.validHours} Stunden, bis ${formatExpiry(v.expires, v.timeZone, "de")}, und nur einmal.`,
+      `Der Link gilt ${v.validHours} Stunden, bis ${formatDateTime(new Date(v.expires), "de", v.timeZone)}, und nur einmal.`,
     ],
     link: "Jetzt anmelden",
     ignore:
@@ -31,7 +32,7 @@ const text: Bilingual<{ subject: string; lines: (v: Vars) => string[]; link: str
     subject: "Your sign-in link for the privacy portal",
     lines: (v) => [
       "Open the link below and sign in there with one click to see your requests in the privacy portal.",
-      `The link works once, for ${v.validHours} hours, until ${formatExpiry(v.expires, v.timeZone, "en")}.`,
+      `The link works once, for ${v.validHours} hours, until ${formatDateTime(new Date(v.expires), "en", v.timeZone)}.`,
     ],
     link: "Sign in now",
     ignore: "If you did not ask for this link, simply ignore this email: nobody is signed in without the link.",

@@ -1,7 +1,7 @@
 // Alerts for the privacy team: a new request, the subject's answer or message, a deadline
 // coming up or passed. Short, with the reference and a link to the case.
 import { z } from "zod";
-import { formatDay } from "../../i18n/format-day";
+import { formatDay } from "../../format";
 import { requestTypeSchema, senderSchema } from "./common";
 import { defineTemplate } from "./define-template";
 import { SimpleMail } from "./simple-mail";

@@ -1,6 +1,6 @@
 // The text that tells the data subject about an extension (Art. 12(3) GDPR), in
 // the request's language. It is recorded with the event; the mail issue sends it.
-import { formatDay } from "../../i18n/format-day";
+import { formatDay } from "../../format";
 
 type Language = "de" | "en";
 

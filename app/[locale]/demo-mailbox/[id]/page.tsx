@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { portalFormat } from "@/lib/format/portal-format";
 import { isLocale } from "@/lib/i18n/locales";
 import { isMinimisedAddress } from "@/lib/requests/minimised-address";
 import { findDemoMail } from "@/lib/mail/demo-mailbox";
@@ -36,7 +37,7 @@ export default async function DemoMailPage({ params }: PageProps<"/[locale]/demo
   const mail = await findDemoMail(id);
   if (!mail) notFound();
   const t = await getTranslations("mailbox");
-  const format = await getFormatter();
+  const format = portalFormat(locale);
   return (
     <div className="container container--narrow section">
       <p>
@@ -49,7 +50,9 @@ export default async function DemoMailPage({ params }: PageProps<"/[locale]/demo
         <dt>{t("status")}</dt>
         <dd>{t(`statuses.${mail.status}`)}</dd>
         <dt>{t("created")}</dt>
-        <dd>{format.dateTime(mail.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
+        <dd>
+          <time dateTime={mail.createdAt.toISOString()}>{format.dateTime(mail.createdAt)}</time>
+        </dd>
         {mail.lastError ? (
           <>
             <dt>{t("error")}</dt>

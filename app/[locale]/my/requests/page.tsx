@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { signOut, signOutEverywhere } from "@/app/[locale]/sign-in/actions";
-import { formatDay } from "@/lib/i18n/format-day";
+import { portalFormat } from "@/lib/format/portal-format";
 import { isLocale } from "@/lib/i18n/locales";
 import { isClosed } from "@/lib/requests/workflow/states";
 import { listMyRequests } from "@/lib/requests/my-requests";
@@ -27,7 +27,7 @@ export default async function MyRequestsPage({ params, searchParams }: PageProps
     getTranslations("myRequests"),
     getTranslations("signIn"),
     getTranslations("home"),
-    getFormatter(),
+    portalFormat(locale),
   ]);
   return (
     <div className="container section">
@@ -80,12 +80,12 @@ export default async function MyRequestsPage({ params, searchParams }: PageProps
                     {tHome(`rights.${request.type}.article` as "rights.access.article")})
                   </td>
                   <td>{t(`statuses.${request.status}` as "statuses.received")}</td>
-                  <td>{format.dateTime(request.submittedAt, { dateStyle: "long" })}</td>
+                  <td>{format.date(request.submittedAt)}</td>
                   <td>
                     {isClosed(request.status)
                       ? t("dueClosed")
                       : request.dueDate
-                        ? formatDay(request.dueDate, locale)
+                        ? format.day(request.dueDate)
                         : t("dueAfterConfirmation")}
                   </td>
                 </tr>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { formatDay } from "@/lib/i18n/format-day";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { portalFormat } from "@/lib/format/portal-format";
 import { isLocale } from "@/lib/i18n/locales";
 import { isClosed } from "@/lib/requests/workflow/states";
 import { findMyRequest, type TimelineEvent } from "@/lib/requests/my-request";
@@ -47,7 +47,7 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
     getTranslations("home"),
     getTranslations("caseThread"),
     getTranslations("requests"),
-    getFormatter(),
+    portalFormat(locale),
   ]);
   const closed = isClosed(request.status);
   const uploadLimits = shownUploadLimits(uploadLimitsFromConfig(appConfig()));
@@ -79,13 +79,11 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
         <dt>{t("status")}</dt>
         <dd>{tList(`statuses.${request.status}` as "statuses.received")}</dd>
         <dt>{t("submitted")}</dt>
-        <dd>{format.dateTime(request.submittedAt, { dateStyle: "long" })}</dd>
+        <dd>{format.date(request.submittedAt)}</dd>
         {!closed ? (
           <>
             <dt>{t("due")}</dt>
-            <dd data-testid="due-date">
-              {request.dueDate ? formatDay(request.dueDate, locale) : t("dueAfterConfirmation")}
-            </dd>
+            <dd data-testid="due-date">{request.dueDate ? format.day(request.dueDate) : t("dueAfterConfirmation")}</dd>
           </>
         ) : null}
       </dl>
@@ -149,9 +147,7 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
           <li key={event.seq} className="timeline__item" data-event={event.event}>
             <p className="timeline__title">
               <strong>{eventTitle(event, t)}</strong>{" "}
-              <time dateTime={event.at.toISOString()}>
-                {format.dateTime(event.at, { dateStyle: "long", timeStyle: "short" })}
-              </time>
+              <time dateTime={event.at.toISOString()}>{format.dateTime(event.at)}</time>
             </p>
             <EventDetails event={event} locale={locale} t={t} />
           </li>
@@ -193,7 +189,7 @@ function EventDetails({ event, locale, t }: { event: TimelineEvent; locale: "de"
   return (
     <>
       {event.event === "extended" && typeof d.due === "string" ? (
-        <p>{t("newDue", { date: formatDay(d.due, locale) })}</p>
+        <p>{t("newDue", { date: portalFormat(locale).day(d.due) })}</p>
       ) : null}
       {/* A request for information's reason is a category, not words; an extension's and a withdrawal's are words. */}
       {"reason" in d && (event.event === "extended" || event.event === "withdrawn") ? (

@@ -1,0 +1,28 @@
+// The formatting functions bound to one language and time zone, so that a page writes
+// `format.dateTime(event.at)` and cannot pass a different zone or language by mistake.
+import type { Locale } from "../i18n/locales";
+import { formatDate, formatDateTime, formatDay } from "./dates";
+import { formatFileSize, formatNumber } from "./numbers";
+
+export interface DisplayFormat {
+  /** A YYYY-MM-DD day (the deadline engine's): "30 November 2026". */
+  day(isoDay: string): string;
+  /** The day of an instant in the zone: "30 November 2026". */
+  date(instant: Date): string;
+  /** An instant with its time and zone: "30 November 2026 at 14:05 CET". */
+  dateTime(instant: Date): string;
+  /** A number, grouped: "10,000". */
+  number(value: number): string;
+  /** A size in bytes: "45 bytes", "1.2 MB". */
+  fileSize(bytes: number): string;
+}
+
+export function displayFormat(locale: Locale, timeZone: string): DisplayFormat {
+  return {
+    day: (isoDay) => formatDay(isoDay, locale),
+    date: (instant) => formatDate(instant, locale, timeZone),
+    dateTime: (instant) => formatDateTime(instant, locale, timeZone),
+    number: (value) => formatNumber(value, locale),
+    fileSize: (bytes) => formatFileSize(bytes, locale),
+  };
+}
