@@ -78,7 +78,8 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       "main h1, main h2, main h3, .card__title, .toc__text, .site-nav a, .button",
     );
     for (const el of Array.from(whole)) {
-      if (insideScrollOrHidden.get(el) || el.closest(".visually-hidden")) continue;
+      // Even inside a scrolling region: a word cut in two is a fault wherever it is.
+      if (el.closest(".visually-hidden")) continue;
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (node.parentElement?.closest(".visually-hidden, .reference")) continue;
