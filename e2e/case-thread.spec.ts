@@ -76,7 +76,13 @@ test.describe("answering the team's question (Art. 12(6)), without JavaScript", 
     await expect(thread.locator('[data-direction="outbound"]')).toContainText("Datenschutz-Team");
     await expect(thread.locator('[data-direction="inbound"]')).toContainText("Sie");
     await expect(thread.locator('[data-direction="inbound"]')).toContainText("4711-0815");
-    await expect(page.getByTestId("timeline").locator('[data-event="subject_responded"]')).toContainText("4711-0815");
+    // The history points to the answer in the thread rather than repeating it (the page says each thing once).
+    const answered = page.getByTestId("timeline").locator('[data-event="subject_responded"]');
+    await expect(answered.getByRole("link", { name: "Der Wortlaut steht oben unter „Nachrichten“." })).toHaveAttribute(
+      "href",
+      "#messages",
+    );
+    await expect(answered).not.toContainText("4711-0815");
     // Now a plain message form is offered.
     await expect(page.getByTestId("message-form")).toHaveCount(1);
     await expectAccessibleWithScripts(page, browser);
@@ -205,7 +211,10 @@ test.describe.serial("writing and withdrawing; another subject's request stays o
     await page.goto(`/en/my/requests/${reference}`);
     await page.getByRole("link", { name: "Withdraw this request …" }).click();
     await expect(page).toHaveURL(new RegExp(`/en/my/requests/${reference}/withdraw$`));
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Withdraw request ${reference}?`);
+    // The title names the right being withdrawn.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      `Withdraw your data portability request ${reference}?`,
+    );
     await expect(page.locator("main")).toContainText("Art. 7(3) GDPR");
     await expect(page).toHaveTitle(new RegExp(`^Withdraw request ${reference}`));
     await expectAccessible(page);

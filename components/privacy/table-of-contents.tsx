@@ -2,7 +2,11 @@ import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import type { OutlineItem } from "@/lib/privacy/statement/outline";
 
-/** The statement's sections; plain anchor links, so it works without JavaScript and in print. */
+/**
+ * The statement's sections; plain anchor links, so it works without JavaScript and in print.
+ * Each number is an element of its own that never wraps (a CSS counter beside a shrinking
+ * title broke as "10 / ."); the list's numbering already tells screen readers, so it is hidden from them.
+ */
 export async function TableOfContents({ items, locale }: { items: OutlineItem[]; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "privacy" });
   return (
@@ -11,9 +15,14 @@ export async function TableOfContents({ items, locale }: { items: OutlineItem[];
         {t("toc")}
       </h2>
       <ol className="toc__list">
-        {items.map((item) => (
+        {items.map((item, index) => (
           <li key={item.id}>
-            <a href={`#${item.id}`}>{item.title}</a>
+            <a href={`#${item.id}`}>
+              <span className="toc__number" aria-hidden="true">
+                {index + 1}.
+              </span>
+              <span className="toc__text">{item.title}</span>
+            </a>
           </li>
         ))}
       </ol>

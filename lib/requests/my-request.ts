@@ -45,6 +45,8 @@ export interface MyRequestCase {
   documents: Array<{ id: string; fileName: string; size: number }>;
   /** While the team waits for the subject (Art. 12(6)): what it asked, null once erased. */
   openQuestion: string | null;
+  /** While the team waits for the subject: the thread's message that holds the question (shown once, as the call to action). */
+  openQuestionMessageId: string | null;
 }
 
 export type MyRequestResult = { signedIn: false } | { signedIn: true; request: MyRequestCase | null };
@@ -114,7 +116,8 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
     at: entry.createdAt,
     details: resolve(details) as Record<string, unknown>,
   }));
-  const question = timeline.findLast((e) => e.event === "information_requested")?.details.message;
+  const asked = timeline.findLast((e) => e.event === "information_requested")?.details;
+  const awaiting = request.status === "awaiting_subject";
   return {
     signedIn: true,
     request: {
@@ -136,7 +139,8 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
         body: m.body,
         attachments: m.attachments,
       })),
-      openQuestion: request.status === "awaiting_subject" && typeof question === "string" ? question : null,
+      openQuestion: awaiting && typeof asked?.message === "string" ? asked.message : null,
+      openQuestionMessageId: awaiting && typeof asked?.messageId === "string" ? asked.messageId : null,
     },
   };
 }

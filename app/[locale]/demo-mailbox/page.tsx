@@ -5,6 +5,7 @@ import { portalFormat } from "@/lib/format/portal-format";
 import { isLocale } from "@/lib/i18n/locales";
 import { isMinimisedAddress } from "@/lib/requests/minimised-address";
 import { listDemoMails } from "@/lib/mail/demo-mailbox";
+import { WithReferences } from "@/components/ui/reference";
 
 export const dynamic = "force-dynamic";
 
@@ -23,8 +24,9 @@ export default async function DemoMailboxPage({ params }: PageProps<"/[locale]/d
       {mails.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
+        // On a phone each mail is a block of its own (.table--stacked), so status and date stay on the screen.
         <div className="table-wrap">
-          <table className="table" data-testid="mailbox">
+          <table className="table table--stacked" data-testid="mailbox">
             <thead>
               <tr>
                 <th scope="col">{t("subject")}</th>
@@ -36,14 +38,18 @@ export default async function DemoMailboxPage({ params }: PageProps<"/[locale]/d
             <tbody>
               {mails.map((mail) => (
                 <tr key={mail.id}>
-                  <td>
-                    <Link href={`/${locale}/demo-mailbox/${mail.id}`}>{mail.subject ?? t("pendingSubject")}</Link>
+                  <th scope="row">
+                    <Link href={`/${locale}/demo-mailbox/${mail.id}`}>
+                      <WithReferences text={mail.subject ?? t("pendingSubject")} />
+                    </Link>
+                  </th>
+                  <td data-label={t("to")}>
+                    {isMinimisedAddress(mail.toAddress) ? t("erasedAddress") : mail.toAddress}
                   </td>
-                  <td>{isMinimisedAddress(mail.toAddress) ? t("erasedAddress") : mail.toAddress}</td>
-                  <td>
+                  <td data-label={t("status")}>
                     <span className={`badge badge--${mail.status}`}>{t(`statuses.${mail.status}`)}</span>
                   </td>
-                  <td>
+                  <td data-label={t("created")}>
                     <time dateTime={mail.createdAt.toISOString()}>{format.dateTime(mail.createdAt)}</time>
                   </td>
                 </tr>

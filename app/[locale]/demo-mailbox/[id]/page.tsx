@@ -5,6 +5,7 @@ import { portalFormat } from "@/lib/format/portal-format";
 import { isLocale } from "@/lib/i18n/locales";
 import { isMinimisedAddress } from "@/lib/requests/minimised-address";
 import { findDemoMail } from "@/lib/mail/demo-mailbox";
+import { WithReferences } from "@/components/ui/reference";
 
 export const dynamic = "force-dynamic";
 
@@ -43,7 +44,9 @@ export default async function DemoMailPage({ params }: PageProps<"/[locale]/demo
       <p>
         <Link href={`/${locale}/demo-mailbox`}>← {t("back")}</Link>
       </p>
-      <h1>{mail.subject ?? t("pendingSubject")}</h1>
+      <h1>
+        <WithReferences text={mail.subject ?? t("pendingSubject")} />
+      </h1>
       <dl className="meta-list">
         <dt>{t("to")}</dt>
         <dd>{isMinimisedAddress(mail.toAddress) ? t("erasedAddress") : mail.toAddress}</dd>

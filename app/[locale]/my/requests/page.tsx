@@ -7,6 +7,7 @@ import { portalFormat } from "@/lib/format/portal-format";
 import { isLocale } from "@/lib/i18n/locales";
 import { isClosed } from "@/lib/requests/workflow/states";
 import { listMyRequests } from "@/lib/requests/my-requests";
+import { Reference } from "@/components/ui/reference";
 
 export const dynamic = "force-dynamic";
 
@@ -58,7 +59,7 @@ export default async function MyRequestsPage({ params, searchParams }: PageProps
         <p>{t("empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table" data-testid="my-requests">
+          <table className="table table--stacked" data-testid="my-requests">
             <caption className="visually-hidden">{t("caption")}</caption>
             <thead>
               <tr>
@@ -73,15 +74,17 @@ export default async function MyRequestsPage({ params, searchParams }: PageProps
               {mine.requests.map((request) => (
                 <tr key={request.reference}>
                   <th scope="row">
-                    <Link href={`/${locale}/my/requests/${request.reference}`}>{request.reference}</Link>
+                    <Link href={`/${locale}/my/requests/${request.reference}`}>
+                      <Reference reference={request.reference} />
+                    </Link>
                   </th>
-                  <td>
+                  <td data-label={t("type")}>
                     {tHome(`rights.${request.type}.title` as "rights.access.title")} (
                     {tHome(`rights.${request.type}.article` as "rights.access.article")})
                   </td>
-                  <td>{t(`statuses.${request.status}` as "statuses.received")}</td>
-                  <td>{format.date(request.submittedAt)}</td>
-                  <td>
+                  <td data-label={t("status")}>{t(`statuses.${request.status}` as "statuses.received")}</td>
+                  <td data-label={t("submitted")}>{format.date(request.submittedAt)}</td>
+                  <td data-label={t("due")}>
                     {isClosed(request.status)
                       ? t("dueClosed")
                       : request.dueDate

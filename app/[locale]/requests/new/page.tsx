@@ -34,9 +34,13 @@ export default async function RequestOverviewPage({ params }: PageProps<"/[local
             <p className="card__meta">{tHome(`${type}.article`)}</p>
             <p>{tRights(`${type}.lead`)}</p>
             <p className="card__action">
-              <Link className="button button--secondary" href={requestFormPath(locale, type)}>
+              {/* The name says which right (a hidden span beside the words gave "… : Auskunft" in Chromium). */}
+              <Link
+                className="button button--secondary"
+                href={requestFormPath(locale, type)}
+                aria-label={`${t("choose")}: ${tHome(`${type}.title`)}`}
+              >
                 {t("choose")}
-                <span className="visually-hidden">: {tHome(`${type}.title`)}</span>
               </Link>
             </p>
           </li>

@@ -9,6 +9,7 @@ import { findMyRequest, type TimelineEvent } from "@/lib/requests/my-request";
 import { CaseThread } from "@/components/my-requests/case-thread";
 import { AttachmentList } from "@/components/my-requests/attachment-list";
 import { ReplyForm } from "@/components/my-requests/reply-form";
+import { WithReferences } from "@/components/ui/reference";
 import { RequestDetails } from "@/components/my-requests/request-details";
 import type { RequestType } from "@/lib/requests/request-types";
 import { confirmRequest } from "./actions";
@@ -54,57 +55,56 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
   const awaitingSubject = request.status === "awaiting_subject";
   const mayWrite = request.status === "received" || request.status === "in_progress";
 
+  // One column of sections with one gap between them (.case-page): each thing is said once, in its place.
   return (
-    <div className="container container--narrow section">
-      <p>
-        <Link href={`/${locale}/my/requests`}>← {t("back")}</Link>
-      </p>
-      <h1>{t("title", { reference: request.reference })}</h1>
-      {intakeNotice ? (
-        <div className="notice" role="status" data-testid="case-notice">
-          <p>{tRequests(intakeNotice)}</p>
-        </div>
-      ) : null}
-      {request.duplicateOf ? (
-        <p className="callout" data-testid="duplicate-notice">
-          {tRequests("duplicate", { reference: request.duplicateOf })}
+    <div className="container container--narrow section case-page" data-testid="case-page">
+      <header>
+        <p>
+          <Link href={`/${locale}/my/requests`}>← {t("back")}</Link>
         </p>
-      ) : null}
-      <dl className="meta-list" data-testid="case-summary">
-        <dt>{t("right")}</dt>
-        <dd>
-          {tHome(`rights.${request.type}.title` as "rights.access.title")} (
-          {tHome(`rights.${request.type}.article` as "rights.access.article")})
-        </dd>
-        <dt>{t("status")}</dt>
-        <dd>{tList(`statuses.${request.status}` as "statuses.received")}</dd>
-        <dt>{t("submitted")}</dt>
-        <dd>{format.date(request.submittedAt)}</dd>
-        {!closed ? (
-          <>
-            <dt>{t("due")}</dt>
-            <dd data-testid="due-date">{request.dueDate ? format.day(request.dueDate) : t("dueAfterConfirmation")}</dd>
-          </>
+        <h1>
+          <WithReferences text={t("title", { reference: request.reference })} />
+        </h1>
+        {intakeNotice ? (
+          <div className="notice" role="status" data-testid="case-notice">
+            <p>{tRequests(intakeNotice)}</p>
+          </div>
         ) : null}
-      </dl>
-      <p className="section__intro">
-        {closed ? t("closed") : request.dueDate ? t("dueWhat") : null}
-        {!closed && request.extendedAt ? ` ${t("dueExtended")}` : null}
-      </p>
+        {notice ? (
+          <div className="notice" role="status" data-testid="case-notice">
+            <p>{tThread(notice)}</p>
+          </div>
+        ) : null}
+        {request.duplicateOf ? (
+          <p className="callout" data-testid="duplicate-notice">
+            <WithReferences text={tRequests("duplicate", { reference: request.duplicateOf })} />
+          </p>
+        ) : null}
+        <dl className="meta-list" data-testid="case-summary">
+          <dt>{t("right")}</dt>
+          <dd>
+            {tHome(`rights.${request.type}.title` as "rights.access.title")} (
+            {tHome(`rights.${request.type}.article` as "rights.access.article")})
+          </dd>
+          <dt>{t("status")}</dt>
+          <dd>{tList(`statuses.${request.status}` as "statuses.received")}</dd>
+          <dt>{t("submitted")}</dt>
+          <dd>{format.date(request.submittedAt)}</dd>
+          {!closed ? (
+            <>
+              <dt>{t("due")}</dt>
+              <dd data-testid="due-date">
+                {request.dueDate ? format.day(request.dueDate) : t("dueAfterConfirmation")}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        <p className="section__intro">
+          {closed ? t("closed") : request.dueDate ? t("dueWhat") : null}
+          {!closed && request.extendedAt ? ` ${t("dueExtended")}` : null}
+        </p>
+      </header>
 
-      {notice ? (
-        <div className="notice" role="status" data-testid="case-notice">
-          <p>{tThread(notice)}</p>
-        </div>
-      ) : null}
-
-      <RequestDetails type={request.type as RequestType} details={request.requestDetails} locale={locale} />
-      {request.documents.length > 0 ? (
-        <section aria-labelledby="documents-title" data-testid="documents">
-          <h2 id="documents-title">{tRequests("documentsTitle")}</h2>
-          <AttachmentList files={request.documents} />
-        </section>
-      ) : null}
       {request.status === "awaiting_verification" ? (
         <section className="callout callout--warning" aria-labelledby="confirm-title" data-testid="confirm-box">
           <h2 id="confirm-title">{tRequests("confirmTitle")}</h2>
@@ -129,30 +129,42 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
         </section>
       ) : null}
 
-      <h2 id="messages">{tThread("title")}</h2>
-      <p className="section__intro">{tThread("intro")}</p>
-      <CaseThread thread={request.thread} />
-      {mayWrite ? (
-        <>
-          <h3>{tThread("messageTitle")}</h3>
-          <ReplyForm locale={locale} reference={request.reference} mode="message" limits={uploadLimits} />
-        </>
+      <RequestDetails type={request.type as RequestType} details={request.requestDetails} locale={locale} />
+      {request.documents.length > 0 ? (
+        <section aria-labelledby="documents-title" data-testid="documents">
+          <h2 id="documents-title">{tRequests("documentsTitle")}</h2>
+          <AttachmentList files={request.documents} />
+        </section>
       ) : null}
-      {closed ? <p>{tThread("closedNoForms")}</p> : null}
 
-      <h2>{t("timeline")}</h2>
-      <p className="section__intro">{t("timelineIntro")}</p>
-      <ol className="timeline" data-testid="timeline">
-        {request.timeline.map((event) => (
-          <li key={event.seq} className="timeline__item" data-event={event.event}>
-            <p className="timeline__title">
-              <strong>{eventTitle(event, t)}</strong>{" "}
-              <time dateTime={event.at.toISOString()}>{format.dateTime(event.at)}</time>
-            </p>
-            <EventDetails event={event} locale={locale} t={t} />
-          </li>
-        ))}
-      </ol>
+      <section aria-labelledby="messages">
+        <h2 id="messages">{tThread("title")}</h2>
+        <p className="section__intro">{tThread("intro")}</p>
+        <CaseThread thread={request.thread} openQuestionId={request.openQuestionMessageId} />
+        {mayWrite ? (
+          <>
+            <h3>{tThread("messageTitle")}</h3>
+            <ReplyForm locale={locale} reference={request.reference} mode="message" limits={uploadLimits} />
+          </>
+        ) : null}
+        {closed ? <p>{tThread("closedNoForms")}</p> : null}
+      </section>
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t("timeline")}</h2>
+        <p className="section__intro">{t("timelineIntro")}</p>
+        <ol className="timeline" data-testid="timeline">
+          {request.timeline.map((event) => (
+            <li key={event.seq} className="timeline__item" data-event={event.event}>
+              <p className="timeline__title">
+                <strong>{eventTitle(event, t)}</strong>{" "}
+                <time dateTime={event.at.toISOString()}>{format.dateTime(event.at)}</time>
+              </p>
+              <EventDetails event={event} locale={locale} t={t} openQuestionId={request.openQuestionMessageId} />
+            </li>
+          ))}
+        </ol>
+      </section>
 
       {!closed ? (
         <section aria-labelledby="withdraw-title">
@@ -181,9 +193,23 @@ function eventTitle(event: TimelineEvent, t: Translate): string {
   return t(`events.${event.event}` as "events.submitted");
 }
 
-/** What a person should read about a step: reasons, messages, summaries, the new deadline, the remedies. */
-function EventDetails({ event, locale, t }: { event: TimelineEvent; locale: "de" | "en"; t: Translate }) {
+/**
+ * What a person should read about a step: reasons, summaries, the new deadline, the remedies. A message
+ * that lives in the thread (a question, an answer) is pointed to, not repeated: the page says it once.
+ */
+function EventDetails({
+  event,
+  locale,
+  t,
+  openQuestionId,
+}: {
+  event: TimelineEvent;
+  locale: "de" | "en";
+  t: Translate;
+  openQuestionId: string | null;
+}) {
   const d = event.details;
+  const threaded = typeof d.messageId === "string";
   const text = (value: unknown) => (typeof value === "string" ? value : t("erased"));
   const refusal = d.refusal as { reasons?: unknown; complaintRight?: { authority?: string } | null } | undefined;
   return (
@@ -195,7 +221,18 @@ function EventDetails({ event, locale, t }: { event: TimelineEvent; locale: "de"
       {"reason" in d && (event.event === "extended" || event.event === "withdrawn") ? (
         <Quote label={t("reason")} text={text(d.reason)} />
       ) : null}
-      {"message" in d && event.event !== "message_sent" ? <Quote label={t("message")} text={text(d.message)} /> : null}
+      {threaded && event.event !== "message_sent" ? (
+        <p>
+          {d.messageId === openQuestionId ? (
+            <a href="#question-title">{t("seeQuestion")}</a>
+          ) : (
+            <a href="#messages">{t("seeMessages")}</a>
+          )}
+        </p>
+      ) : null}
+      {"message" in d && !threaded && event.event !== "message_sent" ? (
+        <Quote label={t("message")} text={text(d.message)} />
+      ) : null}
       {"summary" in d ? <Quote label={t("summary")} text={text(d.summary)} /> : null}
       {refusal ? (
         <>

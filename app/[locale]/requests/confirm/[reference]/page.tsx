@@ -6,6 +6,7 @@ import { appConfig } from "@/lib/config/app-config";
 import { isLocale } from "@/lib/i18n/locales";
 import { inspectConfirmationLink } from "@/lib/requests/confirm-by-link";
 import { confirmWithLink } from "./actions";
+import { WithReferences } from "@/components/ui/reference";
 
 export const dynamic = "force-dynamic";
 
@@ -48,7 +49,9 @@ export default async function ConfirmRequestPage({
   }
   return (
     <div className="container container--narrow section">
-      <h1>{t("confirmLinkTitle", { reference })}</h1>
+      <h1>
+        <WithReferences text={t("confirmLinkTitle", { reference })} />
+      </h1>
       <p className="section__intro">{t("confirmLinkText", { email: link.maskedEmail })}</p>
       <form action={confirmWithLink} className="form-card" data-testid="link-form">
         <input type="hidden" name="locale" value={locale} />

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { WithdrawForm } from "@/components/my-requests/withdraw-form";
+import { WithReferences } from "@/components/ui/reference";
 import { isLocale } from "@/lib/i18n/locales";
 import { findMyRequest } from "@/lib/requests/my-request";
 import { isClosed } from "@/lib/requests/workflow/states";
@@ -37,7 +38,9 @@ export default async function WithdrawPage({ params }: PageProps<"/[locale]/my/r
       <p>
         <Link href={here}>← {t("keep")}</Link>
       </p>
-      <h1>{t("title", { reference: request.reference })}</h1>
+      <h1>
+        <WithReferences text={t("title", { type: request.type, reference: request.reference })} />
+      </h1>
       {isClosed(request.status) ? (
         <p data-testid="withdraw-closed">{t("closed")}</p>
       ) : (
