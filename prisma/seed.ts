@@ -9,22 +9,9 @@ import { submitRequest, type SubmitInput } from "../lib/requests/submit-request"
 import { transitionRequest } from "../lib/requests/transition-request";
 import type { Actor } from "../lib/requests/workflow/actor";
 import type { Command } from "../lib/requests/workflow/commands";
+import { DEMO_SEEDED_KEY, demoAccounts, demoSubjects } from "./demo-people";
 
-export const DEMO_SEEDED_KEY = "demo_data_seeded_at";
-
-export const demoAccounts = [
-  { email: "dpo@demo.example", name: "Dana Berger", role: "dpo", label: "Data protection officer" },
-  { email: "privacy@demo.example", name: "Paul Neumann", role: "privacy_team", label: "Privacy team" },
-  { email: "admin@demo.example", name: "Alex Kaya", role: "admin", label: "Administrator" },
-] as const;
-
-export const demoSubjects = [
-  { email: "anna.schmidt@demo.example", name: "Anna Schmidt", locale: "de" },
-  { email: "jonas.weber@demo.example", name: "Jonas Weber", locale: "de" },
-  { email: "lea.fischer@demo.example", name: "Lea Fischer", locale: "en" },
-  { email: "max.mueller@demo.example", name: "Max Müller", locale: "de" },
-  { email: "sophie.wagner@demo.example", name: "Sophie Wagner", locale: "en" },
-] as const;
+export { DEMO_SEEDED_KEY, demoAccounts, demoSubjects };
 
 const DAY = 24 * 60 * 60 * 1000;
 

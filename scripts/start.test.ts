@@ -10,7 +10,8 @@ import { dropPostgresDatabase, postgresDatabaseUrl } from "./test/postgres";
 import { verifiedTestRequest } from "./test/requests";
 
 const root = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
+/** What `npm start` runs (package.json). */
+const START = [process.execPath, "scripts/launch.mjs", "start"] as const;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-start-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -34,8 +35,8 @@ interface Started {
 /** Starts the portal (under `umask`, when given) and resolves once it prints its ready banner. */
 function startPortal(vars: Record<string, string>, umask?: string): Promise<Started> {
   const child = umask
-    ? spawn("sh", ["-c", `umask ${umask} && exec "$0" "$@"`, tsx, "scripts/start.ts"], { cwd: root, env: envFor(vars) })
-    : spawn(tsx, ["scripts/start.ts"], { cwd: root, env: envFor(vars) });
+    ? spawn("sh", ["-c", `umask ${umask} && exec "$0" "$@"`, ...START], { cwd: root, env: envFor(vars) })
+    : spawn(START[0], START.slice(1), { cwd: root, env: envFor(vars) });
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`portal did not start:\n${output}`)), 170_000);
@@ -211,7 +212,7 @@ describe("npm start", () => {
     [{ PORTAL_MODE: "production" }, /^✖ Invalid configuration: PUBLIC_URL is required when PORTAL_MODE=production$/],
     [{ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/portal" }, /^✖ Start failed: .*(ECONNREFUSED|connect)/i],
   ])("stops on bad configuration %o with one clear line and exit code 1", (vars, message) => {
-    const result = spawnSync(tsx, ["scripts/start.ts"], {
+    const result = spawnSync(START[0], START.slice(1), {
       cwd: root,
       env: envFor(vars),
       encoding: "utf8",

@@ -7,13 +7,12 @@ import { fileURLToPath } from "node:url";
 import { appConfig } from "../lib/config/app-config";
 import { ConfigError } from "../lib/config/env";
 import { isLoopbackHost } from "../lib/config/listen-host";
-import { db } from "../lib/db/client";
-import { requestSettingsFromConfig } from "../lib/requests/settings-from-config";
-import { ensurePrivateTree } from "../lib/security/private-files";
-import { demoAccounts, demoSubjects, seedDemoData } from "../prisma/seed";
-import { checkContentDir } from "./content/check-content-dir";
-import { prepareDatabase } from "./db/prepare-database";
-import { buildIfNeeded } from "./server/build-if-needed";
+import { ensurePrivateSqliteFile, ensurePrivateTree } from "../lib/security/private-files";
+import { DEMO_SEEDED_KEY, demoAccounts, demoSubjects } from "../prisma/demo-people";
+import { readDatabaseState } from "./db/database-state";
+import { sqliteFile } from "./db/engine";
+import { migrationsDirOf } from "./db/schemas";
+import { buildIfNeeded, buildIsCurrent, checkContent } from "./server/build-if-needed";
 import { startJobsProcess, type JobsProcess } from "./server/jobs-process";
 import { serve } from "./server/serve";
 
@@ -26,17 +25,23 @@ async function main(): Promise<void> {
   const config = appConfig();
   // Before anything is written there: also tightens what an older installation left readable.
   ensurePrivateTree(config.dataDir);
-  const content = await checkContentDir(path.join(root, "content"));
-  if (!content.ok) {
-    const more = content.lines.length > 1 ? ` (and ${content.lines.length - 1} more: npm run content:check)` : "";
-    throw new Error(`invalid content: ${content.lines[0]}${more}`);
-  }
+  // A current build was made from the same content, and the build checks the content first
+  // (scripts/server/build-if-needed.ts): only a start that builds, or a dev start, checks it here.
+  const buildCurrent = !dev && buildIsCurrent(root);
+  if (!buildCurrent) checkContent(root, "invalid content:");
 
   say(`Preparing the ${config.databaseFlavor === "sqlite" ? "SQLite" : "PostgreSQL"} database…`);
-  const applied = await prepareDatabase(config.databaseUrl);
-  if (applied.length) say(`Applied migrations: ${applied.join(", ")}`);
-  const seeded = config.seedDemoData ? await seedDemoData(db(), requestSettingsFromConfig(config)) : false;
-  if (!dev) buildIfNeeded(root, say);
+  // Made or tightened before anything opens it, whatever the umask: it holds personal data.
+  if (config.databaseFlavor === "sqlite") ensurePrivateSqliteFile(sqliteFile(config.databaseUrl));
+  // Read with one plain query; the migration engine and the workflow (for seeding) load only when needed.
+  const state = await readDatabaseState(config.databaseUrl, migrationsDirOf(config.databaseFlavor), DEMO_SEEDED_KEY);
+  if (!state.migrationsCurrent) {
+    const { prepareDatabase } = await import("./db/prepare-database");
+    const applied = await prepareDatabase(config.databaseUrl);
+    if (applied.length) say(`Applied migrations: ${applied.join(", ")}`);
+  }
+  const seeded = config.seedDemoData && !state.demoSeeded ? await seedDemo(config) : false;
+  if (!dev && !buildCurrent) buildIfNeeded(root, say, true);
 
   const { PORT, SHUTDOWN_TIMEOUT_MS, JOBS_IN_SERVER } = config.env;
   let jobs: JobsProcess | undefined;
@@ -77,6 +82,16 @@ async function main(): Promise<void> {
   );
   say("  Stop with Ctrl+C.");
   say("");
+}
+
+/** Seeds the demo data (prisma/seed.ts); false if another start got there first. */
+async function seedDemo(config: ReturnType<typeof appConfig>): Promise<boolean> {
+  const [{ db }, { requestSettingsFromConfig }, { seedDemoData }] = await Promise.all([
+    import("../lib/db/client"),
+    import("../lib/requests/settings-from-config"),
+    import("../prisma/seed"),
+  ]);
+  return seedDemoData(db(), requestSettingsFromConfig(config));
 }
 
 main().catch((error: unknown) => {

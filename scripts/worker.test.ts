@@ -14,7 +14,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 function runWorkerOnce(url: string, dataDir: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/worker.ts", "--once"], {
+    const child = spawn(process.execPath, ["scripts/launch.mjs", "worker", "--once"], {
       cwd: root,
       env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: "warn" },
     });

@@ -64,7 +64,7 @@ export async function startPortal(setup: PortalSetup): Promise<Portal> {
     url,
     databaseUrl,
     startMs,
-    // npm runs tsx, which runs node with its loader: all carry scripts/start.ts; the serving one is the deepest.
-    serverPid: () => matchesInTree(started.child.pid!, /scripts\/start\.ts/).at(-1) ?? null,
+    // npm runs `node scripts/launch.mjs start` (package.json), which serves in its own process.
+    serverPid: () => matchesInTree(started.child.pid!, /scripts\/launch\.mjs start/).at(-1) ?? null,
   };
 }

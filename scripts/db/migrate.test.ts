@@ -2,41 +2,16 @@
 // TEST_POSTGRES_URL names a server (each test gets its own databases, dropped at the end).
 // Engine operations take ~1-2 s each, hence the generous timeouts.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
-import { dropPostgresDatabase, postgresDatabaseUrl } from "../test/postgres";
-import {
-  checkDrift,
-  deploy,
-  dev,
-  ensureDatabase,
-  sqliteFile,
-  status,
-  type Flavor,
-  type MigrateOptions,
-} from "./engine";
+import { describe, expect, it } from "vitest";
+import { freshDatabases } from "../test/fresh-databases";
+import { checkDrift, deploy, dev, ensureDatabase, sqliteFile, status, type MigrateOptions } from "./engine";
 import { checkSchemas, FLAVORS, migrationsDirOf, ROOT, schemaPathOf, writeSchemas } from "./schemas";
 
 const pgServer = process.env.TEST_POSTGRES_URL;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-migrate-test-"));
-const runId = `${process.pid}_${Date.now().toString(36)}`;
-const pgDatabases: string[] = [];
-
-afterAll(async () => {
-  await Promise.all(pgDatabases.map(dropPostgresDatabase));
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-/** A database that does not exist yet. */
-function freshUrl(flavor: Flavor, label: string): string {
-  if (flavor === "sqlite") return `file:${path.join(tmp, `${label}.db`)}`;
-  const url = postgresDatabaseUrl(pgServer ?? "", `migrate_test_${runId}_${label}`);
-  pgDatabases.push(url);
-  return url;
-}
+const { tmp, freshUrl } = freshDatabases("migrate-test");
 
 const migrationFolders = (dir: string) =>
   fs

@@ -18,7 +18,8 @@ export function startJobsProcess(root: string): JobsProcess {
   let restartTimer: NodeJS.Timeout | undefined;
 
   const launch = () => {
-    const started = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/worker.ts")], {
+    // As `npm run worker` runs it: compiled, already by the start that spawns it (scripts/launch.mjs).
+    const started = spawn(process.execPath, [path.join(root, "scripts/launch.mjs"), "worker"], {
       cwd: root,
       env: process.env,
       stdio: ["ignore", "inherit", "inherit"],

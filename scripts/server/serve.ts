@@ -2,10 +2,12 @@
 // shutdown is ours to control. On SIGTERM/SIGINT it stops accepting connections,
 // lets requests in flight finish (up to SHUTDOWN_TIMEOUT_MS), closes the database
 // and exits 0.
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import next from "next";
+import type { NextConfig } from "next";
 import { MAX_REQUEST_BODY_BYTES } from "../../lib/attachments/limits";
-import { disconnectDb } from "../../lib/db/client";
 import { logger } from "../../lib/log/logger";
 import { admitRequest } from "../../lib/request-gate/admit-request";
 import { stampClientAddress } from "../../lib/security/client-address";
@@ -22,8 +24,25 @@ export interface ServeOptions {
   beforeClose?: () => Promise<void>;
 }
 
+/**
+ * The configuration the build resolved from next.config.js, as Next.js's own standalone server passes it:
+ * loading next.config.js again (and the next-intl plugin it imports) is a good part of a start's time.
+ */
+function builtConfig(root: string): NextConfig {
+  const file = path.join(root, ".next/required-server-files.json");
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { config: NextConfig }).config;
+}
+
 export async function serve(options: ServeOptions): Promise<http.Server> {
-  const app = next({ dev: options.dev, dir: options.root, hostname: options.host, port: options.port });
+  // Next.js reads this (private) variable instead of next.config.js, exactly as the server.js of its
+  // standalone output does; were it ever dropped, Next.js would load next.config.js as before.
+  if (!options.dev) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(builtConfig(options.root));
+  const app = next({
+    dev: options.dev,
+    dir: options.root,
+    hostname: options.host,
+    port: options.port,
+  });
   const handle = app.getRequestHandler();
   await app.prepare();
 
@@ -64,7 +83,10 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
     server.close(() => {
       void (async () => {
         let clean = true;
-        for (const step of [() => app.close(), () => options.beforeClose?.(), () => disconnectDb()]) {
+        // The process's Prisma client (one per process via globalThis, lib/db/client.ts), loaded here only at shutdown:
+        // importing it at start would cost a start that never seeds both generated clients.
+        const disconnectDb = () => import("../../lib/db/client").then((client) => client.disconnectDb());
+        for (const step of [() => app.close(), () => options.beforeClose?.(), disconnectDb]) {
           // Every step runs even if one before it failed: the database must be closed regardless.
           await Promise.resolve()
             .then(step)

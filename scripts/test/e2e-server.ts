@@ -67,7 +67,8 @@ Object.assign(process.env, {
 
 // A child process, so that its output can be teed: the logger writes straight to file descriptor 1.
 const log = fs.createWriteStream(path.join(workDir, "portal.log"));
-const portal = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/start.ts")], {
+// As `npm start` runs it (package.json).
+const portal = spawn(process.execPath, [path.join(root, "scripts/launch.mjs"), "start"], {
   cwd: root,
   env: process.env,
   stdio: ["ignore", "pipe", "pipe"],
