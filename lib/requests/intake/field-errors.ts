@@ -6,11 +6,13 @@ import type { UploadError } from "../../attachments/check-uploads";
 import { shownUploadLimits, type UploadLimits } from "../../attachments/limits";
 
 export const fieldErrorCodes = [
+  // Nothing given, in the words of the control: a text to enter, radio buttons, checkboxes.
   "required",
+  "choose_one",
+  "tick_at_least_one",
   "too_long",
   "too_many",
   "invalid_choice",
-  "choose_one",
   // The input normaliser's (lib/input): characters, addresses, web addresses.
   ...inputErrorCodes,
   // Attachments (lib/attachments).
