@@ -26,6 +26,9 @@ async function mailsTo(email: string) {
   return (await sentMails()).filter((m) => m.envelope.to.includes(email));
 }
 
+// Each test files a request, waits for mails and sends again: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 60_000 });
+
 test.describe("after filing a request", () => {
   test.use({ locale: "en-GB" });
 

@@ -11,13 +11,14 @@ const words = {
   en: {
     nav: "Main navigation",
     rights: "Your rights",
-    start: "Start this request: Access",
+    start: /^Start this request\s*: Access$/,
     scope: "All data you hold about me",
     copy: /^A copy of my data/,
     email: "Email address",
     send: "Send request",
     masked: "n***@example.org",
     mailbox: "Open the demo mailbox",
+    mailboxTitle: "Demo mailbox",
     subject: "Please confirm your request “Access”",
     confirm: "Confirm the request and sign in",
     status: "received",
@@ -26,13 +27,14 @@ const words = {
   de: {
     nav: "Hauptnavigation",
     rights: "Ihre Rechte",
-    start: "Diese Anfrage stellen: Auskunft",
+    start: /^Diese Anfrage stellen\s*: Auskunft$/,
     scope: "Alle Daten, die Sie über mich haben",
     copy: /^Eine Kopie meiner Daten/,
     email: "E-Mail-Adresse",
     send: "Anfrage senden",
     masked: "n***@example.org",
     mailbox: "Demo-Postfach öffnen",
+    mailboxTitle: "Demo-Postfach",
     subject: "Bitte bestätigen Sie Ihre Anfrage „Auskunft“",
     confirm: "Anfrage bestätigen und anmelden",
     status: "eingegangen",
@@ -54,12 +56,13 @@ for (const locale of ["en", "de"] as const) {
     await page.getByRole("link", { name: w.start }).click();
     await page.getByRole("radio", { name: w.scope }).check();
     await page.getByRole("radio", { name: w.copy }).check();
-    await page.getByLabel(w.email).fill(email);
+    await page.getByRole("textbox", { name: w.email }).fill(email);
     await page.getByRole("button", { name: w.send }).click();
 
     // The page says where the mail went and where to read it in the demo.
     await expect(page.getByTestId("check-email-text")).toContainText(w.masked);
     await page.getByRole("link", { name: w.mailbox }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.mailboxTitle);
 
     // The mail is listed at once and gets its subject when the outbox has delivered it.
     const mail = page.getByRole("row").filter({ hasText: email }).getByRole("link", { name: w.subject });
