@@ -57,7 +57,8 @@ export function fieldErrorOf(issue: z.core.$ZodIssue): FieldError {
     case "invalid_format":
       return { code: issue.format === "email" ? "invalid_email" : "invalid_choice" };
     default:
-      // Missing, empty or of the wrong kind: in a form, all of that means "please enter this" (radio buttons and checkboxes say so in their schemas: choose_one, tick_at_least_one).
+      // Missing, empty or of the wrong kind: in a form, all of that means "please enter this" (radio
+      // buttons and checkboxes say what they need in their schemas: choose_one, tick_at_least_one).
       return { code: "required" };
   }
 }
