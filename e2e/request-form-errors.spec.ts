@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { detailFieldNames } from "../lib/requests/intake/form-fields";
 import { requestTypes } from "../lib/requests/request-types";
 import { expectAccessible } from "./support/axe";
@@ -15,24 +15,60 @@ import { actionFields } from "./support/raw-request";
 
 test.use({ locale: "de-DE" });
 
-test("with JavaScript: an empty form is answered in place, each field named, the summary focused", async ({ page }) => {
+/** The summary's links lead to fields that stand on the page in the summary's order, top to bottom. */
+async function expectFormOrder(page: Page): Promise<void> {
+  const targets = await page
+    .getByTestId("error-summary")
+    .getByRole("link")
+    .evaluateAll((links) =>
+      links.map((a) => document.querySelector(a.getAttribute("href")!)!.getBoundingClientRect().top + window.scrollY),
+    );
+  expect(targets.length).toBeGreaterThan(1);
+  expect(targets).toEqual([...targets].sort((a, b) => a - b));
+}
+
+test("with JavaScript: an empty form is answered in place, each entry naming its field in the form's order, the summary focused", async ({
+  page,
+}) => {
   await page.goto("/de/requests/new/access");
   await page.getByRole("button", { name: "Anfrage senden" }).click();
   const summary = page.getByTestId("error-summary");
   await expect(summary).toBeFocused();
   await expect(summary).toContainText("Bitte prüfen Sie 3 Felder");
+  // Radio buttons are chosen, text is entered; each entry says which field it is about.
+  await expect(summary.getByRole("listitem")).toHaveText([
+    "Über welche Daten möchten Sie Auskunft? Bitte wählen Sie eine Möglichkeit.",
+    "Was möchten Sie? Bitte wählen Sie eine Möglichkeit.",
+    "E-Mail-Adresse: Bitte geben Sie hier etwas ein.",
+  ]);
+  await expectFormOrder(page);
   await expect(page.locator("#f-email")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#f-email-error")).toHaveText("Bitte füllen Sie dieses Feld aus.");
-  await expect(page.locator("#f-details-scope-error")).toHaveText("Bitte füllen Sie dieses Feld aus.");
+  await expect(page.locator("#f-email-error")).toHaveText("Bitte geben Sie hier etwas ein.");
+  await expect(page.locator("#f-details-scope-error")).toHaveText("Bitte wählen Sie eine Möglichkeit.");
   await expect(page).toHaveURL(/\/de\/requests\/new\/access$/);
   await expectAccessible(page);
   // The summary's links lead to the fields.
   await summary.getByRole("link").first().click();
-  await expect(page).toHaveURL(/#f-/);
+  await expect(page).toHaveURL(/#f-details-scope$/);
 });
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+
+  test("the server's summary names each field in the form's order, in the words of its control (English)", async ({
+    page,
+  }) => {
+    await page.goto("/en/requests/new/objection");
+    await page.getByRole("radio", { name: /^Certain processing/ }).check();
+    await page.getByRole("button", { name: "Send request" }).click();
+    const summary = page.getByTestId("error-summary");
+    await expect(summary.getByRole("listitem")).toHaveText([
+      "Which processing? Please tick at least one.",
+      "What about your particular situation speaks against it? Please enter this.",
+      "Email address: Please enter this.",
+    ]);
+    await expectFormOrder(page);
+  });
 
   test("too long, an invisible character, a 20 MB file and a renamed executable: field errors, values kept, nothing sent", async ({
     page,

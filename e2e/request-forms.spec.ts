@@ -8,12 +8,15 @@ import { formatDay } from "../lib/format";
 import { controllerHolidayRegion, controllerTimeZone } from "../lib/privacy";
 import { requestTypes, type RequestType } from "../lib/requests/request-types";
 import { expectAccessible } from "./support/axe";
+import { e2eDb } from "./support/database";
 import { waitForMail } from "./support/mailbox";
 import { mailedLink, signInByMailedLink } from "./support/sign-in";
 
 const PDF = { name: "brief.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%%EOF\n") };
 
 const policy = { ...DEFAULT_DEADLINE_POLICY, timeZone: controllerTimeZone(), region: controllerHolidayRegion() };
+
+const NAME_WITH_ADDRESS = "Max Mustermann <max.alt@example.org>";
 
 /** A valid, minimal answer for each right, by field name (the same in both languages). */
 const fillIn: Record<RequestType, (page: Page) => Promise<void>> = {
@@ -26,6 +29,10 @@ const fillIn: Record<RequestType, (page: Page) => Promise<void>> = {
     await page.locator('[name="details.items.0.data"]').fill("Postanschrift");
     await page.locator('[name="details.items.0.currentValue"]').fill("Hauptstraße 1");
     await page.locator('[name="details.items.0.correctValue"]').fill("Hauptstraße 10");
+    // As pasted from a mail client: text, not markup (issue 11, item 3). Stored and shown as typed.
+    await page.locator('[name="details.items.1.data"]').fill("E-Mail-Adresse");
+    await page.locator('[name="details.items.1.currentValue"]').fill("max@example.org");
+    await page.locator('[name="details.items.1.correctValue"]').fill(NAME_WITH_ADDRESS);
   },
   erasure: async (page) => {
     await page.locator('[name="details.scope"][value="all"]').check();
@@ -95,6 +102,15 @@ for (const locale of ["de", "en"] as const) {
       await expect(page.getByTestId("request-details")).toBeVisible();
       if (type === "rectification") {
         await expect(page.getByTestId("request-details")).toContainText("Hauptstraße 1 → Hauptstraße 10");
+        // "Name <address>" is stored as typed and shown as text: escaped, no element made of it.
+        await expect(page.getByTestId("request-details")).toContainText(`max@example.org → ${NAME_WITH_ADDRESS}`);
+        expect(await page.getByTestId("request-details").innerHTML()).toContain(
+          "Max Mustermann &lt;max.alt@example.org&gt;",
+        );
+        const stored = await e2eDb().request.findFirstOrThrow({ where: { subjectEmail: email } });
+        expect(stored.details).toMatchObject({
+          items: [{}, { data: "E-Mail-Adresse", currentValue: "max@example.org", correctValue: NAME_WITH_ADDRESS }],
+        });
       }
       if (type === "objection") {
         await expect(page.getByTestId("request-details")).toContainText("my location must stay private");

@@ -9,9 +9,15 @@ export function SiteNav() {
   const t = useTranslations("layout");
   const locale = useLocale();
   const pathname = usePathname() ?? `/${locale}`;
+  // "Your rights" leads to the overview of the rights with their forms: the way in for someone who
+  // wants to use one. The statement (which explains them too) stays one click away beside it.
   const links = [
+    {
+      href: `/${locale}/requests/new`,
+      label: t("navRights"),
+      current: pathname.startsWith(`/${locale}/requests/new`),
+    },
     { href: `/${locale}/privacy`, label: t("navPrivacy"), current: pathname === `/${locale}/privacy` },
-    { href: `/${locale}/privacy#rights`, label: t("navRights"), current: false },
     {
       href: `/${locale}/privacy/versions`,
       label: t("navVersions"),

@@ -3,7 +3,10 @@
 // button on the page the link opens (the only step that spends a link), sign-out and
 // "sign out everywhere". Every one of them ends or starts sessions on the server.
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { ResendState } from "@/components/check-email/resend-form";
 import { signInLinkSettings } from "@/lib/auth/auth-options";
+import { askedLink } from "@/lib/auth/asked-link";
 import { signInWithMailedLink } from "@/lib/auth/links/mailed-link";
 import { currentSession, currentSessionToken } from "@/lib/auth/session";
 import { deleteSessionCookie } from "@/lib/auth/session-cookies";
@@ -12,11 +15,13 @@ import { sendSignInLink } from "@/lib/auth/sign-in-link";
 import { safeCallbackPath, signInFormSchema } from "@/lib/auth/sign-in-form";
 import { appConfig } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
+import { maskedAddress } from "@/lib/format/masked-address";
 import { isLocale } from "@/lib/i18n/locales";
 import { fieldErrorOf, type FieldError } from "@/lib/requests/intake/field-errors";
 import { clientContext } from "@/lib/security/client-context";
 import { postedForm } from "@/lib/security/posted-form";
 import { consumeLimits } from "@/lib/security/rate-limit";
+import { readTicketCookie, setTicketCookie } from "@/lib/security/ticket-cookie";
 
 export interface SignInFormState {
   error: "invalid_email" | "too_many" | null;
@@ -43,25 +48,48 @@ export async function requestSignInLink(_previous: SignInFormState, received: Fo
       email: String(form.get("email") ?? "").slice(0, 254),
     };
   }
-  // Every address counts alike, known or not: the limit's answer tells nobody whether we know it.
+  const link = { email: parsed.data.email, callbackUrl: safeCallbackPath(parsed.data.callbackUrl, locale) };
+  const sent = await sendWithinLimits(link, { robot: Boolean(parsed.data.website) });
+  if (!sent.ok) return { error: "too_many", email: parsed.data.email, retryAfterMinutes: sent.retryAfterMinutes };
+  // The check-email page may name the address typed (masked) and send the link again: this browser
+  // carries it in a signed cookie. The page says the same whether the address is known or not.
+  await setTicketCookie("sign-in-link", JSON.stringify(link));
+  redirect(`/${locale}/sign-in/check-email`);
+}
+
+/**
+ * Asks for a link within the sign-in limits. Every address counts alike, known or not: the limit's
+ * answer tells nobody whether we know it. A robot (filled honeypot) is counted and sent nothing.
+ */
+async function sendWithinLimits(
+  link: { email: string; callbackUrl: string },
+  { robot }: { robot: boolean },
+): Promise<{ ok: true } | { ok: false; retryAfterMinutes: number }> {
   const { ip } = await clientContext();
   const limits = await consumeLimits(db(), [
     { limit: "sign_in_ip", key: ip },
-    { limit: "sign_in_email", key: parsed.data.email },
+    { limit: "sign_in_email", key: link.email },
   ]);
-  if (!limits.ok) {
-    return { error: "too_many", email: parsed.data.email, retryAfterMinutes: Math.ceil(limits.retryAfterSeconds / 60) };
-  }
-  // A filled honeypot is a robot: it gets the answer everyone gets, and no mail goes out.
-  if (!parsed.data.website) {
-    await sendSignInLink(
-      db(),
-      { email: parsed.data.email, callbackUrl: safeCallbackPath(parsed.data.callbackUrl, locale) },
-      signInLinkSettings(appConfig()),
-    );
-  }
-  // The same page whether the address is known or not: no way to find out who has asked us something.
-  redirect(`/${locale}/sign-in/check-email`);
+  if (!limits.ok) return { ok: false, retryAfterMinutes: Math.ceil(limits.retryAfterSeconds / 60) };
+  if (!robot) await sendSignInLink(db(), link, signInLinkSettings(appConfig()));
+  return { ok: true };
+}
+
+/** "Send the link again" on the check-email page: to the address this browser asked for, within the same limits. */
+export async function resendSignInLink(_previous: ResendState, received: FormData): Promise<ResendState> {
+  const form = postedForm(received);
+  const locale = localeOf(form);
+  const t = await getTranslations({ locale, namespace: "signIn" });
+  const link = askedLink(await readTicketCookie("sign-in-link"));
+  if (!link) return { message: t("resendUnknown"), warning: true };
+  const sent = await sendWithinLimits(link, { robot: false });
+  if (!sent.ok) return { message: t("resendLimited", { minutes: sent.retryAfterMinutes }), warning: true };
+  const maskedEmail = maskedAddress(link.email);
+  return {
+    message: t("resent", { email: maskedEmail, hours: appConfig().magicLinkMaxAgeHours }),
+    warning: false,
+    maskedEmail,
+  };
 }
 
 /** The button on the page a sign-in link opens: spend the link, sign in, go where the link said. */

@@ -6,12 +6,14 @@
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { submitRequestForm, type RequestFormState } from "@/app/[locale]/requests/new/[type]/actions";
+import { errorsInFormOrder, summaryEntry } from "@/lib/requests/intake/error-summary";
 import type { FieldError, FieldErrors } from "@/lib/requests/intake/field-errors";
 import type { LabelledChoices } from "@/lib/requests/intake/form-choices";
 import { validateRequestForm } from "@/lib/requests/intake/validate-request-form";
 import type { RequestType } from "@/lib/requests/request-types";
 import { AttachmentsField } from "./attachments-field";
 import { useFieldErrorText } from "./field-error-text";
+import { useFieldLabel } from "./field-label";
 import { detailFields } from "./detail-fields";
 import { ChoiceGroup, fieldId, TextField } from "./fields";
 
@@ -30,6 +32,7 @@ const initial: RequestFormState = { errors: {}, values: {}, limitedMinutes: null
 export function RequestForm({ type, locale, choices, signedInEmail, limits, notice }: RequestFormProps) {
   const t = useTranslations("requests.form");
   const fieldErrorText = useFieldErrorText();
+  const fieldLabel = useFieldLabel(type);
   // Not bound to the type: during server rendering a freshly bound action per render never settles.
   const [state, formAction, pending] = useActionState(submitRequestForm, initial);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
@@ -87,9 +90,10 @@ export function RequestForm({ type, locale, choices, signedInEmail, limits, noti
             <>
               <h2 className="error-summary__title">{t("errorSummary", { count: errorCount })}</h2>
               <ul>
-                {Object.keys(errors).map((field) => (
+                {/* In the form's order, each naming its field: "Email address: Please enter this." */}
+                {errorsInFormOrder(type, errors).map(([field, error]) => (
                   <li key={field}>
-                    <a href={`#${fieldId(field)}`}>{errorText(field)}</a>
+                    <a href={`#${fieldId(field)}`}>{summaryEntry(fieldLabel(field), fieldErrorText(error))}</a>
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,8 @@
 // What each right needs to know, one zod schema per request type. The intake forms (in the browser
 // and on the server, lib/requests/intake) and submitRequest share these; Request.details holds the
-// parsed value. Messages are codes (lib/requests/intake/field-errors.ts turns them into words).
+// parsed value. Messages are codes (lib/requests/intake/field-errors.ts turns them into words), each
+// fitting its control: "required" for a text to enter, "choose_one" for radio buttons, "tick_at_least_one"
+// for a group of checkboxes.
 import { z } from "zod";
 import { endpoint, requiredText, text } from "../../input/schemas";
 import type { RequestType } from "../request-types";
@@ -18,12 +20,12 @@ export const detailsSchemas = {
   // Art. 15: everything or chosen categories; a copy (15(3)) or confirmation only (15(1)).
   access: z
     .object({
-      scope: z.enum(["all", "categories"], { error: "required" }),
+      scope: z.enum(["all", "categories"], { error: "choose_one" }),
       categories: registerIds.default([]),
-      copy: z.boolean({ error: "required" }),
+      copy: z.boolean({ error: "choose_one" }),
     })
     .refine((v) => v.scope !== "categories" || v.categories.length > 0, {
-      error: "choose_one",
+      error: "tick_at_least_one",
       path: ["categories"],
     }),
   // Art. 16: which data are wrong and what is right; optionally a supplementary statement.
@@ -37,7 +39,7 @@ export const detailsSchemas = {
   // Art. 17: all or chosen data; the ground of 17(1)(a)-(f) is optional (nobody needs to know the law).
   erasure: z
     .object({
-      scope: z.enum(["all", "specific"], { error: "required" }),
+      scope: z.enum(["all", "specific"], { error: "choose_one" }),
       specificData: longText.optional(),
       ground: z.enum(["a", "b", "c", "d", "e", "f"], { error: "invalid_choice" }).optional(),
     })
@@ -47,12 +49,12 @@ export const detailsSchemas = {
     }),
   // Art. 18(1)(a)-(d).
   restriction: z.object({
-    ground: z.enum(["a", "b", "c", "d"], { error: "required" }),
+    ground: z.enum(["a", "b", "c", "d"], { error: "choose_one" }),
     explanation: longText.optional(),
   }),
   // Art. 20: a format, and optionally direct transmission to another controller (20(2)).
   portability: z.object({
-    format: z.enum(["json", "csv"], { error: "required" }),
+    format: z.enum(["json", "csv"], { error: "choose_one" }),
     transmitTo: z
       .object({
         controllerName: shortText,
@@ -68,14 +70,14 @@ export const detailsSchemas = {
       z.object({ target: z.literal("direct_marketing") }),
       z.object({
         target: z.literal("processing"),
-        processingIds: registerIds.min(1, { error: "choose_one" }),
+        processingIds: registerIds.min(1, { error: "tick_at_least_one" }),
         grounds: longText,
       }),
     ],
-    { error: "required" },
+    { error: "choose_one" },
   ),
   // Art. 7(3): which consent.
-  consent_withdrawal: z.object({ consentIds: registerIds.min(1, { error: "choose_one" }) }),
+  consent_withdrawal: z.object({ consentIds: registerIds.min(1, { error: "tick_at_least_one" }) }),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type RequestDetails<T extends RequestType> = z.output<(typeof detailsSchemas)[T]>;

@@ -6,11 +6,13 @@ import type { UploadError } from "../../attachments/check-uploads";
 import { shownUploadLimits, type UploadLimits } from "../../attachments/limits";
 
 export const fieldErrorCodes = [
+  // Nothing given, in the words of the control: a text to enter, radio buttons, checkboxes.
   "required",
+  "choose_one",
+  "tick_at_least_one",
   "too_long",
   "too_many",
   "invalid_choice",
-  "choose_one",
   // The input normaliser's (lib/input): characters, addresses, web addresses.
   ...inputErrorCodes,
   // Attachments (lib/attachments).
@@ -55,7 +57,8 @@ export function fieldErrorOf(issue: z.core.$ZodIssue): FieldError {
     case "invalid_format":
       return { code: issue.format === "email" ? "invalid_email" : "invalid_choice" };
     default:
-      // Missing, empty or of the wrong kind: in a form, all of that means "please fill this in".
+      // Missing, empty or of the wrong kind: in a form, all of that means "please enter this" (radio
+      // buttons and checkboxes say what they need in their schemas: choose_one, tick_at_least_one).
       return { code: "required" };
   }
 }

@@ -105,7 +105,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
       form("erasure", "Erin@Example.org", [["attachments", new File([PDF], "letter.pdf")]]),
       context(),
     );
-    expect(outcome).toEqual({ kind: "confirm_by_email" });
+    expect(outcome).toEqual({ kind: "confirm_by_email", requestId: expect.any(String) });
     const request = await db.request.findFirstOrThrow({
       where: { subjectEmail: "erin@example.org" },
       include: { attachments: true, mails: true },
@@ -217,7 +217,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
       ]),
       context(),
     );
-    expect(outcome).toEqual({ kind: "confirm_by_email" });
+    expect(outcome).toEqual({ kind: "confirm_by_email", requestId: expect.any(String) });
     const request = await db.request.findFirstOrThrow({ where: { subjectEmail: "markup@example.org" } });
     expect(request.subjectName).toBe("Max <b>Mustermann</b>");
     expect(request.details).toEqual({
@@ -229,9 +229,11 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
   it("stores an address on an internationalised domain in its canonical form, and counts both spellings as one subject", async () => {
     expect(await fileRequest("access", form("access", "Joerg@Müller-Beispiel.de"), context())).toEqual({
       kind: "confirm_by_email",
+      requestId: expect.any(String),
     });
     expect(await fileRequest("access", form("access", "joerg@xn--mller-beispiel-gsb.de"), context())).toEqual({
       kind: "confirm_by_email",
+      requestId: expect.any(String),
     });
     const requests = await db.request.findMany({
       where: { subjectEmail: "joerg@xn--mller-beispiel-gsb.de" },
@@ -261,6 +263,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
     for (const email of ["victim+0@example.org", "Victim+1@EXAMPLE.org", "victim@ｅｘａｍｐｌｅ.org"]) {
       expect(await fileRequest("restriction", form("restriction", email), context()), email).toEqual({
         kind: "confirm_by_email",
+        requestId: expect.any(String),
       });
     }
     const before = await footprint();
@@ -284,6 +287,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
     const before = await footprint();
     const outcome = await fileRequest("access", form("access", "bot@example.org", [["website", "x"]]), context());
     expect(outcome).toEqual({ kind: "confirm_by_email" });
+    // No request id: the check-email page it is sent to is the generic one.
     expect(await footprint()).toEqual(before);
   });
 
@@ -369,6 +373,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
     for (let i = 0; i < 3; i++) {
       expect(await fileRequest("portability", form("portability", "many@example.org"), context())).toEqual({
         kind: "confirm_by_email",
+        requestId: expect.any(String),
       });
     }
     const before = await footprint();

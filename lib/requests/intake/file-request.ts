@@ -38,8 +38,11 @@ export interface FilingContext {
 export type FilingOutcome =
   | { kind: "invalid"; errors: FieldErrors; values: FormValues }
   | { kind: "limited"; retryAfterSeconds: number; values: FormValues }
-  /** Stored and a confirmation link sent — or a robot's post, answered the same and stored nowhere. */
-  | { kind: "confirm_by_email" }
+  /**
+   * Stored and a confirmation link sent (`requestId`: which, for the check-email page to name) — or a
+   * robot's post, answered the same and stored nowhere (no `requestId`).
+   */
+  | { kind: "confirm_by_email"; requestId?: string }
   /** Filed by a signed-in subject and confirmed at once. */
   | { kind: "filed"; reference: string };
 
@@ -103,7 +106,7 @@ async function store(
   );
   // validateRequestForm ran the same schema; a failure here is a bug, not bad input.
   if (!submitted.ok) throw new Error(`submitRequest refused a validated form: ${submitted.issues.join("; ")}`);
-  if (!confirmAtOnce) return { kind: "confirm_by_email" };
+  if (!confirmAtOnce) return { kind: "confirm_by_email", requestId: submitted.id };
 
   await transitionRequest(
     context.db,

@@ -22,7 +22,8 @@ export interface FormChoices {
 const commonSchema = z.object({
   email: emailAddress(),
   name: subjectNameSchema.transform((v) => (v === "" ? null : v)),
-  language: z.enum(["de", "en"], { error: "invalid_choice" }),
+  // Radio buttons: none chosen asks to choose one; a value the form does not offer is a wrong choice.
+  language: z.enum(["de", "en"], { error: (issue) => (issue.input ? "invalid_choice" : "choose_one") }),
 });
 
 export interface ValidRequestForm<T extends RequestType = RequestType> {

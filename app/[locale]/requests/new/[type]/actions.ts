@@ -17,6 +17,7 @@ import { requestSettingsFromConfig } from "@/lib/requests/settings-from-config";
 import { clientContext } from "@/lib/security/client-context";
 import { postedForm } from "@/lib/security/posted-form";
 import { consumeLimits } from "@/lib/security/rate-limit";
+import { setTicketCookie } from "@/lib/security/ticket-cookie";
 
 export interface RequestFormState {
   errors: FieldErrors;
@@ -56,6 +57,9 @@ export async function submitRequestForm(previous: RequestFormState, received: Fo
   });
   switch (outcome.kind) {
     case "confirm_by_email":
+      // The check-email page learns which request this browser filed from a signed httpOnly cookie:
+      // nothing in the address, so nobody else (a shared link, a Referer) learns anything.
+      if (outcome.requestId) await setTicketCookie("filed-request", outcome.requestId);
       redirect(`/${locale}/requests/check-email`);
     case "filed":
       redirect(`/${locale}/my/requests/${outcome.reference}?notice=filed`);

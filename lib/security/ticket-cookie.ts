@@ -1,0 +1,32 @@
+import "server-only";
+// A signed ticket (./signed-ticket.ts) kept in an httpOnly cookie: the browser that filed a request or
+// asked for a link carries it to the next page, nobody else sees it (not in the address, not in a
+// Referer, not in a shared link), and scripts cannot read it. Short-lived, for one purpose each.
+import { cookies } from "next/headers";
+import { appConfig } from "../config/app-config";
+import { readTicket, signTicket, type TicketPurpose } from "./signed-ticket";
+
+/** How long a check-email page remembers what was just sent (and may send it again). */
+export const TICKET_MAX_AGE_SECONDS = 60 * 60;
+
+function cookieOf(purpose: TicketPurpose) {
+  const secure = appConfig().publicUrl.startsWith("https://");
+  // __Host-: on https only this origin, over https, with path "/" can set it.
+  return {
+    name: `${secure ? "__Host-" : ""}portal.${purpose}`,
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure, maxAge: TICKET_MAX_AGE_SECONDS },
+  };
+}
+
+/** Remembers `payload` for `purpose` in this browser (server actions only: pages cannot set cookies). */
+export async function setTicketCookie(purpose: TicketPurpose, payload: string, now = new Date()): Promise<void> {
+  const { name, options } = cookieOf(purpose);
+  const ticket = signTicket(appConfig().nextauthSecret, purpose, payload, TICKET_MAX_AGE_SECONDS, now);
+  (await cookies()).set(name, ticket, options);
+}
+
+/** The payload this browser carries for `purpose`, or null when it carries none, a forged or an expired one. */
+export async function readTicketCookie(purpose: TicketPurpose, now = new Date()): Promise<string | null> {
+  const { name } = cookieOf(purpose);
+  return readTicket(appConfig().nextauthSecret, purpose, (await cookies()).get(name)?.value, now);
+}
