@@ -1,5 +1,5 @@
 // `npm start` as an operator meets it: a real server process on a real database.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +13,25 @@ const root = path.resolve(import.meta.dirname, "..");
 /** What `npm start` runs (package.json). */
 const START = [process.execPath, "scripts/launch.mjs", "start"] as const;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-start-"));
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+/** Portals still running when the file ends (a failed assertion skipped their stop): stopped, so none holds its port. */
+const running = new Set<ChildProcess>();
+afterAll(async () => {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((done) => {
+          // SIGTERM first: the portal then stops its jobs child too; SIGKILL if it has not ended in 15 s.
+          const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
+          child.once("exit", () => {
+            clearTimeout(force);
+            done();
+          });
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+  fs.rmSync(work, { recursive: true, force: true });
+}, 30_000);
 
 /** Only what the test sets: no SMTP, no leftovers from the caller's environment. */
 function envFor(vars: Record<string, string>): NodeJS.ProcessEnv {
@@ -37,6 +55,8 @@ function startPortal(vars: Record<string, string>, umask?: string): Promise<Star
   const child = umask
     ? spawn("sh", ["-c", `umask ${umask} && exec "$0" "$@"`, ...START], { cwd: root, env: envFor(vars) })
     : spawn(START[0], START.slice(1), { cwd: root, env: envFor(vars) });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`portal did not start:\n${output}`)), 170_000);
