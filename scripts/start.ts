@@ -12,7 +12,7 @@ import { DEMO_SEEDED_KEY, demoAccounts, demoSubjects } from "../prisma/demo-peop
 import { readDatabaseState } from "./db/database-state";
 import { sqliteFile } from "./db/engine";
 import { migrationsDirOf } from "./db/schemas";
-import { buildIfNeeded, buildIsCurrent, checkContent } from "./server/build-if-needed";
+import { build, buildIsCurrent, checkContent } from "./server/build-if-needed";
 import { startJobsProcess, type JobsProcess } from "./server/jobs-process";
 import { serve } from "./server/serve";
 
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     if (applied.length) say(`Applied migrations: ${applied.join(", ")}`);
   }
   const seeded = config.seedDemoData && !state.demoSeeded ? await seedDemo(config) : false;
-  if (!dev && !buildCurrent) buildIfNeeded(root, say, true);
+  if (!dev && !buildCurrent) build(root, say);
 
   const { PORT, SHUTDOWN_TIMEOUT_MS, JOBS_IN_SERVER } = config.env;
   let jobs: JobsProcess | undefined;

@@ -109,11 +109,17 @@ export function checkContent(root: string, what = "the content check failed:"): 
   throw new Error(`${what} ${lines[0]}${more}`);
 }
 
-/** Builds with `next build` unless the current build matches the sources (after the content check, unless
- *  the caller has just run it). Returns whether it built. */
-export function buildIfNeeded(root: string, log: (line: string) => void, contentChecked = false): boolean {
+/** Builds with `next build` unless the current build matches the sources (after the content check).
+ *  Returns whether it built. */
+export function buildIfNeeded(root: string, log: (line: string) => void): boolean {
   if (buildIsCurrent(root)) return false;
-  if (!contentChecked) checkContent(root);
+  checkContent(root);
+  build(root, log);
+  return true;
+}
+
+/** Runs `next build` and stamps the result with the sources' hash (callers check the content first). */
+export function build(root: string, log: (line: string) => void): void {
   log("Building the portal (about a minute on the first start)…");
   const started = Date.now();
   const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
@@ -124,5 +130,4 @@ export function buildIfNeeded(root: string, log: (line: string) => void, content
   if (result.status !== 0) throw new Error(`next build failed (exit code ${result.status ?? result.signal})`);
   fs.writeFileSync(path.join(root, STAMP), sourceHash(root));
   log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
-  return true;
 }
