@@ -27,7 +27,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
+  // Two workers share two cores with three portals and Chromium: axe and full-page screenshots of the
+  // 14,000-pixel statement took 30 s under that load (CI, 2026-11-30). A hang still fails, a minute later.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: path.join(artifacts, "playwright.json") }]],
   use: {
@@ -46,7 +48,9 @@ export default defineConfig({
       cwd: root,
       url: `http://127.0.0.1:${SINK_HTTP_PORT}/health`,
       reuseExistingServer: false,
-      timeout: 30_000,
+      // Two workers share two cores with three portals and Chromium: axe and full-page screenshots of the
+  // 14,000-pixel statement took 30 s under that load (CI, 2026-11-30). A hang still fails, a minute later.
+  timeout: 60_000,
     },
     {
       command: `${tsx} scripts/test/e2e-server.ts`,

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { appConfig } from "../lib/config/app-config";
 import { ConfigError } from "../lib/config/env";
 import { isLoopbackHost } from "../lib/config/listen-host";
+import { onMailQueued } from "../lib/mail/outbox/mail-queued-signal";
 import { ensurePrivateSqliteFile, ensurePrivateTree } from "../lib/security/private-files";
 import { DEMO_SEEDED_KEY, demoAccounts, demoSubjects } from "../prisma/demo-people";
 import { readDatabaseState } from "./db/database-state";
@@ -54,7 +55,11 @@ async function main(): Promise<void> {
     trustProxyHops: config.trustProxyHops,
     beforeClose: async () => jobs?.stop(),
   });
-  if (JOBS_IN_SERVER) jobs = startJobsProcess(root);
+  if (JOBS_IN_SERVER) {
+    const started = startJobsProcess(root);
+    onMailQueued(() => started.deliverMailSoon());
+    jobs = started;
+  }
 
   say("");
   say(`  Privacy portal ready: ${config.publicUrl}`);

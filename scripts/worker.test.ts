@@ -1,11 +1,15 @@
 // `npm run worker` twice at once against one database: every reminder is queued
 // and sent once, however the two race (leases and the unique ReminderSent rows).
+// And as the server runs it: a queued mail wakes it.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createDb, type Db } from "../lib/db/client";
+import { enqueueMail } from "../lib/mail/outbox/enqueue-mail";
+import { samples } from "../lib/mail/templates/samples";
+import { startJobsProcess } from "./server/jobs-process";
 import { privateDatabase } from "./test/private-database";
 import { verifiedTestRequest } from "./test/requests";
 
@@ -72,4 +76,49 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("two workers on %s",
     const all = await db.outboundMail.findMany();
     expect(all.every((m) => m.status === "sent" && m.transport === "mailbox" && m.attempts === 1)).toBe(true);
   });
+});
+
+describe.each(inject("testDatabases").map((d) => d.flavor))("the server's jobs process on %s", (flavor) => {
+  it(
+    "a queued mail wakes it: sent at once, though the outbox's poll is an hour away",
+    { timeout: 120_000 },
+    async () => {
+      const { url, drop } = await privateDatabase(flavor, "wake");
+      const db = createDb(url);
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-wake-"));
+      const jobs = startJobsProcess(root, {
+        PATH: process.env.PATH,
+        NODE_ENV: "production",
+        DATABASE_URL: url,
+        DATA_DIR: dataDir,
+        LOG_LEVEL: "warn",
+        OUTBOX_POLL_SECONDS: "3600",
+      });
+      try {
+        // Its first look at the (empty) outbox is over: the next would be an hour later.
+        await vi.waitFor(
+          async () =>
+            expect((await db.jobLease.findUnique({ where: { name: "deliver-outbox" } }))?.lastRunAt).toBeTruthy(),
+          { timeout: 60_000, interval: 200 },
+        );
+        const id = await db.$transaction((tx) =>
+          enqueueMail(
+            tx,
+            { template: "acknowledgement", variables: samples.acknowledgement, language: "en", to: "anna@example.org" },
+            new Date(),
+          ),
+        );
+        jobs.deliverMailSoon();
+        await vi.waitFor(
+          async () => expect((await db.outboundMail.findUniqueOrThrow({ where: { id } })).status).toBe("sent"),
+          { timeout: 30_000, interval: 200 },
+        );
+      } finally {
+        await jobs.stop();
+        await db.$disconnect();
+        await drop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  );
 });

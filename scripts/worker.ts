@@ -6,9 +6,11 @@ import { hostname } from "node:os";
 import { appConfig } from "../lib/config/app-config";
 import { ConfigError } from "../lib/config/env";
 import { disconnectDb } from "../lib/db/client";
-import { allJobs, jobContextFromConfig } from "../lib/jobs/job-context";
+import { allJobs, jobContextFromConfig, jobsFromConfig } from "../lib/jobs/job-context";
 import { runJob } from "../lib/jobs/run-job";
+import { deliverOutbox } from "../lib/jobs/jobs/deliver-outbox";
 import { startScheduler } from "../lib/jobs/scheduler";
+import { DELIVER_OUTBOX_MESSAGE } from "./server/jobs-process";
 
 // A random part: two containers can share a host name and a PID (PID 1).
 const holder = `worker:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -27,7 +29,11 @@ async function main(): Promise<void> {
     await disconnectDb();
     process.exit(0);
   }
-  const scheduler = startScheduler(allJobs, context, holder);
+  const scheduler = startScheduler(jobsFromConfig(), context, holder);
+  // Spawned by the server (scripts/server/jobs-process.ts): it says when a mail was queued.
+  process.on("message", (message) => {
+    if (message === DELIVER_OUTBOX_MESSAGE) scheduler.wake(deliverOutbox.name);
+  });
   process.stdout.write(`Worker ${holder} running ${allJobs.length} jobs. Stop with Ctrl+C.\n`);
   const stop = () =>
     void scheduler.stop().then(async () => {

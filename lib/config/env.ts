@@ -95,6 +95,16 @@ export const envSchema = z
       .min(1)
       .max(10_000)
       .default(100),
+    /**
+     * Seconds between two looks at the mail outbox by the jobs. A mail queued by this server's own requests is
+     * sent at once (the server wakes its jobs process); the poll finds the rest (other instances, retries).
+     */
+    OUTBOX_POLL_SECONDS: z.coerce
+      .number({ error: "must be a whole number of seconds" })
+      .int()
+      .min(1)
+      .max(3600, "must be at most 3600 (one hour)")
+      .default(5),
     /** Run the background jobs inside the web server (one machine). Set false where `npm run worker` runs them. */
     JOBS_IN_SERVER: booleanString.default(true),
     /**

@@ -5,7 +5,7 @@ import { mailboxDelivery, smtpDelivery, type MailDelivery } from "../mail/outbox
 import { DEFAULT_RETRY_POLICY } from "../mail/outbox/retry-policy";
 import { createMailTransport } from "../mail/transport";
 import { requestSettingsFromConfig } from "../requests/settings-from-config";
-import type { JobContext } from "./job";
+import type { Job, JobContext } from "./job";
 import { applyRetention } from "./jobs/apply-retention";
 import { deliverOutbox } from "./jobs/deliver-outbox";
 import { expireUnverified } from "./jobs/expire-unverified";
@@ -13,6 +13,12 @@ import { sendReminders } from "./jobs/send-reminders";
 import { sweepAttachments } from "./jobs/sweep-attachments";
 
 export const allJobs = [deliverOutbox, sendReminders, expireUnverified, applyRetention, sweepAttachments];
+
+/** The jobs with the pauses this process is configured for (OUTBOX_POLL_SECONDS). */
+export function jobsFromConfig(): Job[] {
+  const outboxMs = appConfig().env.OUTBOX_POLL_SECONDS * 1000;
+  return allJobs.map((job) => (job === deliverOutbox ? { ...job, everyMs: outboxMs } : job));
+}
 
 export function mailDeliveryFromConfig(): MailDelivery {
   const config = appConfig();

@@ -7,12 +7,17 @@ import path from "node:path";
 import { logger } from "../../lib/log/logger";
 
 const RESTART_DELAY_MS = 5_000;
+/** What the server sends its jobs process when a mail was queued. */
+export const DELIVER_OUTBOX_MESSAGE = "deliver-outbox";
 
 export interface JobsProcess {
+  /** Asks the jobs process to deliver the outbox now (scripts/worker.ts listens); dropped while it restarts. */
+  deliverMailSoon(): void;
   stop(): Promise<void>;
 }
 
-export function startJobsProcess(root: string): JobsProcess {
+/** Starts `npm run worker` as a supervised child in `root`, with `env` (this process's by default). */
+export function startJobsProcess(root: string, env: NodeJS.ProcessEnv = process.env): JobsProcess {
   let child: ChildProcess | undefined;
   let stopping = false;
   let restartTimer: NodeJS.Timeout | undefined;
@@ -21,8 +26,9 @@ export function startJobsProcess(root: string): JobsProcess {
     // As `npm run worker` runs it: compiled, already by the start that spawns it (scripts/launch.mjs).
     const started = spawn(process.execPath, [path.join(root, "scripts/launch.mjs"), "worker"], {
       cwd: root,
-      env: process.env,
-      stdio: ["ignore", "inherit", "inherit"],
+      env,
+      // The IPC channel carries "deliver the outbox now" (lib/mail/outbox/mail-queued-signal.ts).
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     child = started;
     started.once("exit", (code, signal) => {
@@ -36,6 +42,9 @@ export function startJobsProcess(root: string): JobsProcess {
   launch();
 
   return {
+    deliverMailSoon() {
+      if (child?.connected) child.send(DELIVER_OUTBOX_MESSAGE, () => undefined); // a send racing an exit is harmless
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;

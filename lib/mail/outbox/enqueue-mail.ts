@@ -3,6 +3,7 @@
 // without its event. Variables are checked now, so a bad mail aborts the event.
 import type { Tx } from "../../db/tx";
 import { templates, type TemplateName, type TemplateVariables } from "../templates";
+import { signalMailQueued } from "./mail-queued-signal";
 
 export interface MailToQueue<N extends TemplateName = TemplateName> {
   template: N;
@@ -34,5 +35,6 @@ export async function enqueueMail(tx: Tx, mail: MailToQueue, now: Date): Promise
     },
     select: { id: true },
   });
+  signalMailQueued();
   return row.id;
 }
