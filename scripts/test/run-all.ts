@@ -61,7 +61,11 @@ step("Build", () => {
   return single(true);
 });
 
-step("Unit and integration tests" + (process.env.TEST_POSTGRES_URL ? " (SQLite + PostgreSQL)" : " (SQLite)"), () => {
+const unitDatabases = [
+  ...(process.env.TEST_SKIP_SQLITE === "true" ? [] : ["SQLite"]),
+  ...(process.env.TEST_POSTGRES_URL ? ["PostgreSQL"] : []),
+];
+step(`Unit and integration tests (${unitDatabases.join(" + ")})`, () => {
   const report = path.join(artifacts, "vitest.json");
   fs.rmSync(report, { force: true });
   const ok = run(bin("vitest"), [
