@@ -5,7 +5,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
-import { appConfig, databaseFlavor } from "../config/app-config";
+import { appConfig, databaseFlavor, type DatabaseFlavor } from "../config/app-config";
 import { sqliteAdapter } from "./sqlite-adapter";
 
 export type Db = SqliteClient;
@@ -23,14 +23,31 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
  */
 const TRANSACTION_MAX_WAIT_MS = 10_000;
 
+// On the client itself under a registered symbol, not in a module's own map: the serving process may
+// use a client made by another copy of this module (scripts/start.ts's bundle seeds the demo data
+// with db() before Next.js's server code shares it through globalThis).
+const FLAVOR = Symbol.for("dsr-portal.db-flavor");
+
 export function createDb(url: string): Db {
   const transactionOptions = { maxWait: TRANSACTION_MAX_WAIT_MS };
-  if (databaseFlavor(url) === "sqlite") {
-    return new SqliteClient({ adapter: sqliteAdapter(url, SQLITE_BUSY_TIMEOUT_MS), transactionOptions });
-  }
-  // Same models, other provider: the only differences are provider-only query options we do not use.
-  const adapter = new PrismaPg({ connectionString: url });
-  return new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
+  const flavor = databaseFlavor(url);
+  const client =
+    flavor === "sqlite"
+      ? new SqliteClient({ adapter: sqliteAdapter(url, SQLITE_BUSY_TIMEOUT_MS), transactionOptions })
+      : // Same models, other provider: the only differences are provider-only query options we do not use.
+        (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions }) as unknown as Db);
+  Object.defineProperty(client, FLAVOR, { value: flavor });
+  return client;
+}
+
+/**
+ * Which engine a client made by createDb talks to, for the few places whose best way to do something
+ * differs between them (e.g. where locks are worth avoiding: only PostgreSQL runs writers side by side).
+ */
+export function flavorOf(db: Db): DatabaseFlavor {
+  const flavor = (db as unknown as Record<symbol, DatabaseFlavor | undefined>)[FLAVOR];
+  if (!flavor) throw new Error("flavorOf: a client not made by createDb");
+  return flavor;
 }
 
 const globalForDb = globalThis as unknown as { portalDb?: Db };

@@ -138,6 +138,11 @@ describe.each(inject("testDatabases").map((d) => d.flavor))(
 
         expect(await exited, output).toBe(0);
         expect(await db.request.count({ where: { status: "received" } })).toBe(CONFIRMATIONS);
+        // Filings at once never share a reference (PostgreSQL takes them outside the filing's transaction).
+        const references = (await db.request.findMany({ select: { reference: true } })).map((r) => r.reference);
+        expect(references).toHaveLength(CONFIRMATIONS + FILINGS);
+        expect(new Set(references).size).toBe(references.length);
+        expect(references.every((reference) => /^DSR-\d{4}-\d{6}$/.test(reference))).toBe(true);
         expect(await db.request.count({ where: { status: "awaiting_verification" } })).toBe(FILINGS);
       },
     );

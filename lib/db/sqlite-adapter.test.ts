@@ -30,6 +30,19 @@ describe.each(inject("testDatabases"))("one client's transactions on $flavor", (
     expect(await db.user.count({ where: { email: `outside-${tag}@example.org` } })).toBe(1);
   });
 
+  it("a statement run again with other arguments answers for those (SQLite keeps it prepared)", async () => {
+    const emails = [1, 2, 3].map((n) => `again-${n}-${tag}@example.org`);
+    for (const email of emails) await db.user.create({ data: { email } });
+    // The same SQL text each time, inside and outside transactions, read and written.
+    for (const email of emails) {
+      expect((await db.user.findUnique({ where: { email } }))?.email).toBe(email);
+      await db.$transaction((tx) => tx.user.update({ where: { email }, data: { name: email } }));
+    }
+    const rows = await db.user.findMany({ where: { email: { in: emails } }, orderBy: { email: "asc" } });
+    expect(rows.map((row) => row.name)).toEqual(emails);
+    expect(await db.user.findUnique({ where: { email: `missing-${tag}@example.org` } })).toBeNull();
+  });
+
   it("a transaction that runs out of time, or cannot begin in time, leaves the client usable", async () => {
     const slow = db
       .$transaction(async () => new Promise((resolve) => setTimeout(resolve, 400)), { timeout: 100 })

@@ -12,10 +12,16 @@
 //    transaction ran on the same connection in the middle of someone's open transaction, joined it, and
 //    was rolled back with it. Here such a query waits until the transaction is over.
 //
+// 3. Statements are prepared once. The adapter prepares every query's SQL again each time it runs
+//    (and binds its arguments into the new statement for good, so a statement cannot be reused as it
+//    does it); Prisma sends the same few texts over and over, so compiling them was a good part of
+//    each filing's database time. Here the connection keeps one statement per SQL text.
+//
 // The adapter's BEGIN is fixed in its code, so each transaction it starts is ended at once (it has
 // run no statement, so it holds no lock and commits nothing) and begun again IMMEDIATE, through its
 // own public executeRaw.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import type {
   IsolationLevel,
   SqlDriverAdapter,
@@ -33,8 +39,51 @@ export function sqliteAdapter(url: string, busyTimeoutMs: number): SqlDriverAdap
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => serialised(await factory.connect()),
+    connect: async () => serialised(preparedOnce(await factory.connect())),
   };
+}
+
+/** How many distinct SQL texts a connection keeps prepared; Prisma's are a few hundred at most. */
+const STATEMENT_CACHE_SIZE = 1_000;
+
+/**
+ * The adapter with its better-sqlite3 connection's `prepare` answered from a cache by SQL text. The
+ * adapter uses a statement as `prepare(sql).bind(args)` and then `run()`, `reader`, `columns()` and
+ * `raw().all()` of what bind returned; bind fixes the arguments for good, so the cached statement
+ * is handed out behind a small object that passes the arguments to each call instead.
+ */
+function preparedOnce(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
+  // The adapter keeps its connection in a public field; should a new version stop doing so, it runs
+  // uncached (slower, still correct) rather than fail.
+  if (!client || typeof client.prepare !== "function") return adapter;
+  const prepare = client.prepare.bind(client);
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const cached = (sql: string): BetterSqlite3.Statement => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+  const reuse = (sql: string) => {
+    const statement = cached(sql);
+    return {
+      reader: statement.reader,
+      bind: (args: unknown[]) => ({
+        reader: statement.reader,
+        run: () => statement.run(args),
+        columns: () => statement.columns(),
+        // The adapter asks only for raw rows (arrays), so the shared statement stays in raw mode.
+        raw: () => ({ all: () => statement.raw(true).all(args) }),
+      }),
+      run: () => statement.run(),
+    };
+  };
+  (client as unknown as { prepare: typeof reuse }).prepare = reuse;
+  return adapter;
 }
 
 function serialised(adapter: SqlDriverAdapter): SqlDriverAdapter {

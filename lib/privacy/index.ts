@@ -39,8 +39,17 @@ export function currentStatementVersion(now: Date = new Date()): string {
 /** The register of a version (default: the current one). */
 export function registerEntries(versionId: string = currentStatementVersion()): readonly RegisterEntry[] {
   const { entries, versions } = content();
-  return entriesInVersion(entries, versions, versionId);
+  // The content is fixed for the life of the process (content.ts), so is each version's register;
+  // only published versions are kept, so that no caller's id can grow the map.
+  let register = registers.get(versionId);
+  if (!register) {
+    register = entriesInVersion(entries, versions, versionId);
+    if (versions.some((v) => v.id === versionId)) registers.set(versionId, register);
+  }
+  return register;
 }
+
+const registers = new Map<string, readonly RegisterEntry[]>();
 
 /** A register entry by id, whichever version introduced it. */
 export function registerEntry(id: string): RegisterEntry | undefined {
@@ -70,8 +79,17 @@ export function controllerDetails(): Pick<ControllerFile, "controller" | "dpo" |
   return { controller, dpo, supervisoryAuthority };
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and a filing asks for the current
+// version several times: one formatter per time zone, made on first use.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 function isoDateIn(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = format
     .formatToParts(instant)
     .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
   return `${parts.year}-${parts.month}-${parts.day}`;

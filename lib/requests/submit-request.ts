@@ -2,7 +2,7 @@
 // entry in the same transaction. (Besides transitionRequest, this is the only
 // place that writes a status: the initial one.)
 import { appendAuditEntry } from "../audit/append-audit-entry";
-import type { Db } from "../db/client";
+import { flavorOf, type Db } from "../db/client";
 import type { Tx } from "../db/tx";
 import { canonicalEmail } from "../input/email-address";
 import { parseDetails, subjectNameSchema } from "./details/schemas";
@@ -46,13 +46,17 @@ export async function submitRequest(
   const subjectEmail = email.address;
   const name = subjectNameSchema.safeParse(input.subjectName ?? "");
   if (!name.success) return { ok: false, issues: name.error.issues.map((i) => `subjectName: ${i.message}`) };
+  // PostgreSQL: the reference is taken before the transaction, so that concurrent filings do not queue
+  // on the counter's row lock until each commits (a failed filing leaves a gap in the numbers). SQLite
+  // runs one writer at a time anyway, and there it costs no commit of its own inside the transaction.
+  const takenEarly = flavorOf(db) === "postgres" ? await nextReference(db, now) : null;
   return db.$transaction(async (tx) => {
     const account = input.subjectUserId
       ? await tx.user.findUnique({ where: { id: input.subjectUserId }, select: { id: true, email: true } })
       : null;
     const subjectUserId = account && account.email.toLowerCase() === subjectEmail ? account.id : null;
     const actor: Actor = { type: "subject", userId: subjectUserId };
-    const reference = await nextReference(tx, now);
+    const reference = takenEarly ?? (await nextReference(tx, now));
     const request = await tx.request.create({
       data: {
         reference,
