@@ -1,22 +1,19 @@
 // Abuse limits: how often one IP address or one email address may submit a request or ask for a
 // sign-in link per window. Counters live in the database (table RateLimit), so every server
-// process counts together. One attempt is one statement for all its limits, an INSERT … ON CONFLICT
-// DO UPDATE … RETURNING (the same on SQLite and PostgreSQL) that starts a key's window, adds to it,
-// or starts it again once it has passed: the count is made in the database, so concurrent attempts
-// are all counted (rate-limit.test.ts checks this on SQLite and PostgreSQL). Windows are fixed: a
-// key's window starts at its first attempt. (The rows are those rate-limiter-flexible's Prisma store
-// kept, "<limit>:<key>", which this replaced: its four statements per filing, two to clear expired
-// rows and two upserts, were a good part of a filing's database time.)
+// process counts together, through rate-limiter-flexible's Prisma store. That store works with
+// Prisma 7 and its driver adapters on both engines: a hit is `deleteMany` of the key's expired row,
+// then an `upsert` that increments in the database (Prisma runs it as INSERT … ON CONFLICT DO
+// UPDATE), so concurrent attempts are all counted; rate-limit.test.ts checks this on SQLite and
+// PostgreSQL. Windows are fixed: a key's window starts at its first attempt.
 //
 // Keys are personal data, so the table holds only HMAC-SHA256(NEXTAUTH_SECRET, address): without
 // the secret a row cannot be traced back to an address, even by trying likely ones. Rows expire with
-// their window; those expired an hour ago are deleted every five minutes.
+// their window; the store deletes those expired an hour ago every five minutes.
 import { createHmac } from "node:crypto";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { appConfig } from "../config/app-config";
 import type { Db } from "../db/client";
-import { Prisma } from "../db/generated/sqlite/client";
 import { emailLimitKey } from "../input/email-address";
-import { logger } from "../log/logger";
 import { limitedBlock } from "./client-address";
 import type { LimitName, RateLimitSettings } from "./rate-limit-settings";
 
@@ -49,39 +46,20 @@ export async function consumeLimits(
   attempts: LimitAttempt[],
   context: RateLimitContext = rateLimitContext(),
 ): Promise<LimitResult> {
-  // One row per stored key: a key named twice counts twice (PostgreSQL will not update a row twice in one statement).
-  const counted = new Map<string, { limit: LimitName; cost: number }>();
-  for (const { limit, key, cost = 1 } of attempts) {
-    if (!key) continue;
-    const stored = `${limit}:${limitKey(limit, key, context.secret)}`;
-    const seen = counted.get(stored);
-    counted.set(stored, { limit, cost: (seen?.cost ?? 0) + cost });
-  }
-  if (counted.size === 0) return { ok: true };
-  sweepExpired(db);
-  const now = new Date();
-  const rows = Prisma.join(
-    [...counted].map(
-      ([stored, { cost }]) =>
-        Prisma.sql`(${stored}, ${cost}, ${new Date(now.getTime() + context.windowSeconds * 1000)})`,
-    ),
+  const refusals = await Promise.all(
+    attempts
+      .filter((attempt) => attempt.key)
+      .map(async ({ limit, key, cost = 1 }) => {
+        try {
+          await limiter(db, limit, context).consume(limitKey(limit, key!, context.secret), cost);
+          return null;
+        } catch (outcome) {
+          if (!(outcome instanceof RateLimiterRes)) throw outcome;
+          return { limit, retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)) };
+        }
+      }),
   );
-  // Every assignment reads the row as it was, so both CASEs see the same old window.
-  const counts = await db.$queryRaw<{ key: string; points: number | bigint; expire: Date | string | null }[]>`
-    INSERT INTO "RateLimit" ("key", "points", "expire") VALUES ${rows}
-    ON CONFLICT ("key") DO UPDATE SET
-      "points" = CASE WHEN "RateLimit"."expire" <= ${now} THEN excluded."points"
-                      ELSE "RateLimit"."points" + excluded."points" END,
-      "expire" = CASE WHEN "RateLimit"."expire" <= ${now} THEN excluded."expire"
-                      ELSE "RateLimit"."expire" END
-    RETURNING "key", "points", "expire"`;
-  const worst = counts
-    .map((row) => {
-      const { limit } = counted.get(row.key)!;
-      if (Number(row.points) <= context.points[limit]) return null;
-      const left = row.expire === null ? 0 : new Date(row.expire).getTime() - now.getTime();
-      return { limit, retryAfterSeconds: Math.max(1, Math.ceil(left / 1000)) };
-    })
+  const worst = refusals
     .filter((refusal) => refusal !== null)
     .sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds)[0];
   return worst ? { ok: false, ...worst } : { ok: true };
@@ -99,19 +77,26 @@ export function limitKey(limit: LimitName, key: string, secret: string): string 
   return createHmac("sha256", secret).update(counted).digest("hex");
 }
 
-const SWEEP_EVERY_MS = 5 * 60 * 1000;
-const SWEEP_AFTER_MS = 60 * 60 * 1000;
-const sweeping = new WeakSet<Db>();
+// One limiter per client and setting: each starts a cleanup timer, so they are made once, not per call.
+const limiters = new WeakMap<Db, Map<string, RateLimiterPrisma>>();
 
-/** Starts, once per client, the timer that deletes rows whose window ended over an hour ago. */
-function sweepExpired(db: Db): void {
-  if (sweeping.has(db)) return;
-  sweeping.add(db);
-  const timer = setInterval(() => {
-    db.rateLimit
-      .deleteMany({ where: { expire: { lt: new Date(Date.now() - SWEEP_AFTER_MS) } } })
-      .catch((error: unknown) => logger.warn({ err: error }, "expired abuse-limit rows not cleared"));
-  }, SWEEP_EVERY_MS);
-  // The timer never keeps a process (a script, a test) alive.
-  timer.unref();
+function limiter(db: Db, limit: LimitName, context: RateLimitSettings): RateLimiterPrisma {
+  const points = context.points[limit];
+  const id = `${limit}:${points}:${context.windowSeconds}`;
+  const forDb = limiters.get(db) ?? new Map<string, RateLimiterPrisma>();
+  limiters.set(db, forDb);
+  let made = forDb.get(id);
+  if (!made) {
+    // tableName is the Prisma client's delegate (db.rateLimit), which the package's types leave out.
+    const options = {
+      storeClient: db,
+      tableName: "rateLimit",
+      keyPrefix: limit,
+      points,
+      duration: context.windowSeconds,
+    };
+    made = new RateLimiterPrisma(options);
+    forDb.set(id, made);
+  }
+  return made;
 }
