@@ -1,7 +1,9 @@
 // One canonical form of an e-mail address, used for storage, sign-in, duplicate detection and the
 // abuse limits alike, so that two spellings of one mailbox are one address everywhere:
 // joerg@Müller-Beispiel.de, joerg@xn--mller-beispiel-gsb.de and joerg@ｍüｌｌｅｒ-beispiel.de are all
-// joerg@xn--mller-beispiel-gsb.de. Pure, and runs in the browser too (tr46 is plain JavaScript).
+// joerg@xn--mller-beispiel-gsb.de. Pure, and runs in the browser too: there "tr46" is the browser's
+// own IDNA (lib/input/domain-to-ascii.browser.ts, aliased in next.config.js), so the mapping tables stay
+// on the server.
 import { toASCII } from "tr46";
 import type { InputError } from "./input-error";
 import { normaliseText } from "./normalise-text";
@@ -36,6 +38,15 @@ const invalid: EmailCheck = { ok: false, error: { code: "invalid_email" } };
  * A canonical address is its own canonical form.
  */
 export function canonicalEmail(value: string): EmailCheck {
+  return canonicalEmailWith(toASCII)(value);
+}
+
+/** canonicalEmail with another UTS #46 implementation (tr46's `toASCII` signature): for comparing them. */
+export function canonicalEmailWith(domainToAscii: typeof toASCII): (value: string) => EmailCheck {
+  return (value) => canonicalEmailUsing(domainToAscii, value);
+}
+
+function canonicalEmailUsing(toAscii: typeof toASCII, value: string): EmailCheck {
   const text = normaliseText(value);
   if (!text.ok) return text;
   const at = text.text.lastIndexOf("@");
@@ -43,7 +54,7 @@ export function canonicalEmail(value: string): EmailCheck {
   const local = text.text.slice(0, at);
   if (/[^\x00-\x7f]/.test(local)) return { ok: false, error: { code: "email_not_ascii" } };
   if (local.length > MAX_LOCAL_PART) return invalid;
-  const domain = toASCII(text.text.slice(at + 1), {
+  const domain = toAscii(text.text.slice(at + 1), {
     checkBidi: true,
     checkHyphens: false,
     checkJoiners: true,

@@ -16,20 +16,21 @@ import { useFieldErrorText } from "./field-error-text";
 import { useFieldLabel } from "./field-label";
 import { detailFields } from "./detail-fields";
 import { ChoiceGroup, fieldId, TextField } from "./fields";
+import { useSignedInSubject } from "./use-signed-in-subject";
 
 export interface RequestFormProps {
   type: RequestType;
   locale: "de" | "en";
   choices: LabelledChoices;
-  /** The signed-in data subject's address: the request is filed under it, without a confirmation mail. */
-  signedInEmail: string | null;
   limits: { files: number; megabytes: number };
   notice: { years: number; days: number; privacyHref: string };
 }
 
 const initial: RequestFormState = { errors: {}, values: {}, limitedMinutes: null, attempt: 0 };
 
-export function RequestForm({ type, locale, choices, signedInEmail, limits, notice }: RequestFormProps) {
+export function RequestForm({ type, locale, choices, limits, notice }: RequestFormProps) {
+  // The signed-in data subject's address: the request is filed under it, without a confirmation mail.
+  const signedInEmail = useSignedInSubject();
   const t = useTranslations("requests.form");
   const fieldErrorText = useFieldErrorText();
   const fieldLabel = useFieldLabel(type);
