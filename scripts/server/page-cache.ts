@@ -4,6 +4,7 @@
 // its date comes into force (the key changes that day). Personal pages never pass through here
 // (pageCacheKey says which pages do).
 import type http from "node:http";
+import { gzipSync } from "node:zlib";
 import { cachedPageFrom, type CachedPage } from "../../lib/page-cache/cached-page";
 import { pageCacheKey } from "../../lib/page-cache/public-pages";
 
@@ -15,7 +16,7 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<
  * `policy` gives the Content-Security-Policy options (development, https) the proxy uses.
  */
 export function withPageCache(handle: Handler, policy: { development: boolean; https: boolean }): Handler {
-  const pages = new Map<string, CachedPage>();
+  const pages = new Map<string, CachedPage & { gzipped: Buffer }>();
   // Loaded on the first public page, not at start: the statement's content is only needed from then on.
   let statement: Promise<typeof import("../../lib/privacy")> | undefined;
   return async (req, res) => {
@@ -25,15 +26,25 @@ export function withPageCache(handle: Handler, policy: { development: boolean; h
     const key = `${(await statement).currentStatementVersion()} ${path}`;
     const page = pages.get(key);
     if (page) {
-      res.writeHead(200, { ...page.headers, "content-length": page.body.length });
-      res.end(req.method === "HEAD" ? undefined : page.body);
+      const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+      const body = gzip ? page.gzipped : page.body;
+      res.writeHead(200, {
+        ...page.headers,
+        vary: page.headers.vary ? `${page.headers.vary}, Accept-Encoding` : "Accept-Encoding",
+        ...(gzip ? { "content-encoding": "gzip" } : {}),
+        "content-length": body.length,
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
       return;
     }
-    if (req.method === "GET")
+    if (req.method === "GET") {
+      // Kept as plain HTML (Next.js would gzip it for this client), and compressed once below.
+      delete req.headers["accept-encoding"];
       capture(res, (answer) => {
         const kept = cachedPageFrom(answer, policy);
-        if (kept) pages.set(key, kept);
+        if (kept) pages.set(key, { ...kept, gzipped: gzipSync(kept.body) });
       });
+    }
     return handle(req, res);
   };
 }
