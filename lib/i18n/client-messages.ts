@@ -8,5 +8,7 @@ export const CLIENT_NAMESPACES = ["layout", "languages", "requests", "signIn", "
 
 /** `messages` with only the namespaces in CLIENT_NAMESPACES. */
 export function clientMessages(messages: Record<string, unknown>): AbstractIntlMessages {
-  return Object.fromEntries(CLIENT_NAMESPACES.filter((n) => n in messages).map((n) => [n, messages[n]])) as AbstractIntlMessages;
+  return Object.fromEntries(
+    CLIENT_NAMESPACES.filter((n) => n in messages).map((n) => [n, messages[n]]),
+  ) as AbstractIntlMessages;
 }
