@@ -18,6 +18,16 @@ const LABEL = String.raw`[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?`;
 const TOP_LEVEL = String.raw`(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})`;
 export const CANONICAL_EMAIL = new RegExp(`^${LOCAL_PART}@(?:${LABEL}\\.)+${TOP_LEVEL}$`);
 
+/** UTS #46 as e-mail domains are converted: non-transitional, STD3 rules, bidi and joiner checks, DNS lengths. */
+export const UTS46_OPTIONS = {
+  checkBidi: true,
+  checkHyphens: false,
+  checkJoiners: true,
+  useSTD3ASCIIRules: true,
+  transitionalProcessing: false,
+  verifyDNSLength: true,
+} as const;
+
 export type EmailCheck = { ok: true; address: string } | { ok: false; error: InputError };
 
 const invalid: EmailCheck = { ok: false, error: { code: "invalid_email" } };
@@ -54,14 +64,7 @@ function canonicalEmailUsing(toAscii: typeof toASCII, value: string): EmailCheck
   const local = text.text.slice(0, at);
   if (/[^\x00-\x7f]/.test(local)) return { ok: false, error: { code: "email_not_ascii" } };
   if (local.length > MAX_LOCAL_PART) return invalid;
-  const domain = toAscii(text.text.slice(at + 1), {
-    checkBidi: true,
-    checkHyphens: false,
-    checkJoiners: true,
-    useSTD3ASCIIRules: true,
-    transitionalProcessing: false,
-    verifyDNSLength: true,
-  });
+  const domain = toAscii(text.text.slice(at + 1), UTS46_OPTIONS);
   if (domain === null) return invalid;
   const address = `${local.toLowerCase()}@${domain}`;
   if (address.length > MAX_ADDRESS || !CANONICAL_EMAIL.test(address)) return invalid;
