@@ -18,6 +18,7 @@ const answer = (overrides: Partial<Parameters<typeof cachedPageFrom>[0]> = {}) =
     "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate",
     date: "Mon, 30 Nov 2026 15:00:00 GMT",
     vary: "rsc, next-router-state-tree",
+    link: '</_next/static/media/inter.woff2>; rel=preload; as="font"; crossorigin=""; nonce="N1"; type="font/woff2"',
   },
   body: Buffer.from(html),
   ...overrides,
@@ -34,6 +35,9 @@ describe("cachedPageFrom", () => {
     expect(page.body.toString()).not.toContain("nonce");
     expect(page.body.toString()).toContain("<p>Ünïcode</p>");
     expect(page.headers).toMatchObject({ "x-frame-options": "DENY", vary: "rsc, next-router-state-tree" });
+    expect(page.headers.link).toBe(
+      '</_next/static/media/inter.woff2>; rel=preload; as="font"; crossorigin=""; type="font/woff2"',
+    );
     expect(page.headers["cache-control"]).toBe("no-cache");
     expect(page.headers).not.toHaveProperty("date");
   });

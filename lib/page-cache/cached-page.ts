@@ -62,7 +62,9 @@ export function cachedPageFrom(
   if (nonce) html = html.replaceAll(` nonce="${nonce}"`, "");
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(answer.headers))
-    if (value !== undefined && !DROPPED.has(name.toLowerCase())) headers[name.toLowerCase()] = header(name)!;
+    if (value !== undefined && !DROPPED.has(name.toLowerCase()))
+      // The nonce is in the font's preload Link header too.
+      headers[name.toLowerCase()] = nonce ? header(name)!.replaceAll(`; nonce="${nonce}"`, "") : header(name)!;
   headers["content-security-policy"] = contentSecurityPolicy(inlineHashes(html), options);
   // The same for everyone and never personal, but new with every deployment: a browser asks again.
   headers["cache-control"] = "no-cache";

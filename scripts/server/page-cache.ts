@@ -30,7 +30,9 @@ export function withPageCache(handle: Handler, policy: { development: boolean; h
       const body = gzip ? page.gzipped : page.body;
       res.writeHead(200, {
         ...page.headers,
-        vary: page.headers.vary ? `${page.headers.vary}, Accept-Encoding` : "Accept-Encoding",
+        vary: /accept-encoding/i.test(page.headers.vary ?? "")
+          ? page.headers.vary!
+          : [page.headers.vary, "Accept-Encoding"].filter(Boolean).join(", "),
         ...(gzip ? { "content-encoding": "gzip" } : {}),
         "content-length": body.length,
       });
