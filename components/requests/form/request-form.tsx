@@ -30,7 +30,8 @@ const initial: RequestFormState = { errors: {}, values: {}, limitedMinutes: null
 
 export function RequestForm({ type, locale, choices, limits, notice }: RequestFormProps) {
   // The signed-in data subject's address: the request is filed under it, without a confirmation mail.
-  const signedInEmail = useSignedInSubject();
+  const signedIn = useSignedInSubject();
+  const signedInEmail = signedIn ?? null;
   const t = useTranslations("requests.form");
   const fieldErrorText = useFieldErrorText();
   const fieldLabel = useFieldLabel(type);
@@ -49,6 +50,9 @@ export function RequestForm({ type, locale, choices, limits, notice }: RequestFo
 
   const ids = (list: { id: string }[]) => list.map((c) => c.id);
   function checkInBrowser(event: FormEvent<HTMLFormElement>) {
+    // Sent before the browser knows who is signed in: an empty address may mean the session's, so the
+    // server (which knows) checks this one alone.
+    if (signedIn === undefined) return;
     const data = new FormData(event.currentTarget);
     const check = validateRequestForm(
       type,
