@@ -10,6 +10,11 @@ const nextConfig = {
   // Native and worker-based packages stay plain Node modules instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "pg", "pino", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   typescript: { tsconfigPath: "tsconfig.json" },
+  turbopack: {
+    // The browser converts e-mail domains with its own IDNA (lib/input/domain-to-ascii.browser.ts): tr46's
+    // tables (~99 KB gzipped) stay on the server, which checks every form again with the real thing.
+    resolveAlias: { tr46: { browser: "./lib/input/domain-to-ascii.browser.ts" } },
+  },
   experimental: {
     // A form with attachments must reach its server action even when a file is over
     // ATTACHMENT_MAX_MB (at most 20), so the form can say "file too large" in a field error

@@ -9,6 +9,7 @@ import {
   createNonce,
   downloadPolicy,
   mailPreviewPolicy,
+  policyOptions,
   securityHeaders,
 } from "@/lib/security/csp";
 
@@ -20,7 +21,7 @@ export function proxy(request: NextRequest): NextResponse {
 
   let response: NextResponse;
   const nonce = createNonce();
-  const csp = contentSecurityPolicy(nonce, { development: e.NODE_ENV === "development", https: production });
+  const csp = contentSecurityPolicy(nonce, policyOptions(e));
   // Bodies over the size limit (413) and other malformed requests never get here: lib/request-gate/ answers them.
   if (!isApi && !isLocale(pathname.split("/")[1])) {
     const locale = negotiateLocale(request.headers.get("accept-language"));

@@ -16,6 +16,7 @@ import { migrationsDirOf } from "./db/schemas";
 import { build, buildIsCurrent, checkContent } from "./server/build-if-needed";
 import { startJobsProcess, type JobsProcess } from "./server/jobs-process";
 import { serve } from "./server/serve";
+import { policyOptions } from "../lib/security/csp";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     host: config.host,
     port: PORT,
     dev,
+    policy: policyOptions(config.env),
     shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS,
     trustProxyHops: config.trustProxyHops,
     beforeClose: async () => jobs?.stop(),

@@ -1,7 +1,9 @@
 // One canonical form of an e-mail address, used for storage, sign-in, duplicate detection and the
 // abuse limits alike, so that two spellings of one mailbox are one address everywhere:
 // joerg@Müller-Beispiel.de, joerg@xn--mller-beispiel-gsb.de and joerg@ｍüｌｌｅｒ-beispiel.de are all
-// joerg@xn--mller-beispiel-gsb.de. Pure, and runs in the browser too (tr46 is plain JavaScript).
+// joerg@xn--mller-beispiel-gsb.de. Pure, and runs in the browser too: there "tr46" is the browser's
+// own IDNA (lib/input/domain-to-ascii.browser.ts, aliased in next.config.js), so the mapping tables stay
+// on the server.
 import { toASCII } from "tr46";
 import type { InputError } from "./input-error";
 import { normaliseText } from "./normalise-text";
@@ -15,6 +17,16 @@ const LOCAL_PART = String.raw`(?:[a-z0-9_'+\-]+\.)*[a-z0-9_'+\-]*[a-z0-9_+-]`;
 const LABEL = String.raw`[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?`;
 const TOP_LEVEL = String.raw`(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})`;
 export const CANONICAL_EMAIL = new RegExp(`^${LOCAL_PART}@(?:${LABEL}\\.)+${TOP_LEVEL}$`);
+
+/** UTS #46 as e-mail domains are converted: non-transitional, STD3 rules, bidi and joiner checks, DNS lengths. */
+export const UTS46_OPTIONS = {
+  checkBidi: true,
+  checkHyphens: false,
+  checkJoiners: true,
+  useSTD3ASCIIRules: true,
+  transitionalProcessing: false,
+  verifyDNSLength: true,
+} as const;
 
 export type EmailCheck = { ok: true; address: string } | { ok: false; error: InputError };
 
@@ -36,6 +48,15 @@ const invalid: EmailCheck = { ok: false, error: { code: "invalid_email" } };
  * A canonical address is its own canonical form.
  */
 export function canonicalEmail(value: string): EmailCheck {
+  return canonicalEmailWith(toASCII)(value);
+}
+
+/** canonicalEmail with another UTS #46 implementation (tr46's `toASCII` signature): for comparing them. */
+export function canonicalEmailWith(domainToAscii: typeof toASCII): (value: string) => EmailCheck {
+  return (value) => canonicalEmailUsing(domainToAscii, value);
+}
+
+function canonicalEmailUsing(toAscii: typeof toASCII, value: string): EmailCheck {
   const text = normaliseText(value);
   if (!text.ok) return text;
   const at = text.text.lastIndexOf("@");
@@ -43,14 +64,7 @@ export function canonicalEmail(value: string): EmailCheck {
   const local = text.text.slice(0, at);
   if (/[^\x00-\x7f]/.test(local)) return { ok: false, error: { code: "email_not_ascii" } };
   if (local.length > MAX_LOCAL_PART) return invalid;
-  const domain = toASCII(text.text.slice(at + 1), {
-    checkBidi: true,
-    checkHyphens: false,
-    checkJoiners: true,
-    useSTD3ASCIIRules: true,
-    transitionalProcessing: false,
-    verifyDNSLength: true,
-  });
+  const domain = toAscii(text.text.slice(at + 1), UTS46_OPTIONS);
   if (domain === null) return invalid;
   const address = `${local.toLowerCase()}@${domain}`;
   if (address.length > MAX_ADDRESS || !CANONICAL_EMAIL.test(address)) return invalid;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce, securityHeaders } from "./csp";
+import { contentSecurityPolicy, createNonce, inlineHash, securityHeaders } from "./csp";
 
 describe("security headers", () => {
   it("creates a fresh unguessable nonce per call", () => {
@@ -17,6 +17,18 @@ describe("security headers", () => {
     expect(csp).not.toContain("unsafe-inline");
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).toContain("upgrade-insecure-requests");
+  });
+
+  it("approves a cached page's inline code by its hashes only, never with a nonce or 'unsafe-inline'", () => {
+    const csp = contentSecurityPolicy(
+      { scriptHashes: [inlineHash("a()")], styleHashes: [] },
+      { development: false, https: false },
+    );
+    expect(csp).toContain(`script-src 'self' '${inlineHash("a()")}';`);
+    expect(csp).toContain("style-src 'self';");
+    expect(csp).not.toMatch(/nonce|unsafe-inline|unsafe-eval/);
+    // What `openssl dgst -sha256 -binary | base64` gives for the three bytes "a()".
+    expect(inlineHash("a()")).toBe("sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4=");
   });
 
   it("relaxes only eval, and only in development", () => {

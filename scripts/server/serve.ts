@@ -11,6 +11,7 @@ import { MAX_REQUEST_BODY_BYTES } from "../../lib/attachments/limits";
 import { logger } from "../../lib/log/logger";
 import { admitRequest } from "../../lib/request-gate/admit-request";
 import { stampClientAddress } from "../../lib/security/client-address";
+import { withPageCache } from "./page-cache";
 
 export interface ServeOptions {
   root: string;
@@ -20,6 +21,8 @@ export interface ServeOptions {
   shutdownTimeoutMs: number;
   /** Reverse proxies in front of this server whose X-Forwarded-For entries count (TRUST_PROXY_HOPS). */
   trustProxyHops: number;
+  /** The Content-Security-Policy options of the proxy (lib/security/csp.ts), for the cached public pages. */
+  policy: { development: boolean; https: boolean };
   /** Runs after the server stopped accepting requests, before the database closes (e.g. stop the jobs). */
   beforeClose?: () => Promise<void>;
 }
@@ -43,7 +46,8 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
     hostname: options.host,
     port: options.port,
   });
-  const handle = app.getRequestHandler();
+  // In development every page renders afresh, as Next.js's own server does there.
+  const handle = options.dev ? app.getRequestHandler() : withPageCache(app.getRequestHandler(), options.policy);
   await app.prepare();
 
   const server = http.createServer((req, res) => {

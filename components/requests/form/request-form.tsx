@@ -16,20 +16,22 @@ import { useFieldErrorText } from "./field-error-text";
 import { useFieldLabel } from "./field-label";
 import { detailFields } from "./detail-fields";
 import { ChoiceGroup, fieldId, TextField } from "./fields";
+import { useSignedInSubject } from "./use-signed-in-subject";
 
 export interface RequestFormProps {
   type: RequestType;
   locale: "de" | "en";
   choices: LabelledChoices;
-  /** The signed-in data subject's address: the request is filed under it, without a confirmation mail. */
-  signedInEmail: string | null;
   limits: { files: number; megabytes: number };
   notice: { years: number; days: number; privacyHref: string };
 }
 
 const initial: RequestFormState = { errors: {}, values: {}, limitedMinutes: null, attempt: 0 };
 
-export function RequestForm({ type, locale, choices, signedInEmail, limits, notice }: RequestFormProps) {
+export function RequestForm({ type, locale, choices, limits, notice }: RequestFormProps) {
+  // The signed-in data subject's address: the request is filed under it, without a confirmation mail.
+  const signedIn = useSignedInSubject();
+  const signedInEmail = signedIn ?? null;
   const t = useTranslations("requests.form");
   const fieldErrorText = useFieldErrorText();
   const fieldLabel = useFieldLabel(type);
@@ -48,6 +50,9 @@ export function RequestForm({ type, locale, choices, signedInEmail, limits, noti
 
   const ids = (list: { id: string }[]) => list.map((c) => c.id);
   function checkInBrowser(event: FormEvent<HTMLFormElement>) {
+    // Sent before the browser knows who is signed in: an empty address may mean the session's, so the
+    // server (which knows) checks this one alone.
+    if (signedIn === undefined) return;
     const data = new FormData(event.currentTarget);
     const check = validateRequestForm(
       type,

@@ -48,7 +48,12 @@ export type FilingOutcome =
 
 export async function fileRequest(type: RequestType, form: FormSource, context: FilingContext): Promise<FilingOutcome> {
   const now = context.now ?? new Date();
-  const signedInEmail = context.session?.email.toLowerCase() ?? null;
+  // A signed-in subject's form (with JavaScript) has no address field: theirs is used. The page is the same
+  // for everyone (cached), so without JavaScript it shows the field: left empty it means theirs too, and an
+  // address typed there is the one the request is for (confirmed by mail unless it is theirs).
+  const typed = form.get("email");
+  const typedNothing = typeof typed !== "string" || typed.trim() === "";
+  const signedInEmail = context.session && typedNothing ? context.session.email.toLowerCase() : null;
   const check = validateRequestForm(type, form, context.choices, signedInEmail);
   // A filled honeypot is a robot: it gets the answer people get, and nothing is stored or sent.
   if (check.honeypot) return { kind: "confirm_by_email" };

@@ -4,13 +4,10 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { shownUploadLimits, uploadLimitsFromConfig } from "@/lib/attachments/limits";
 import { RequestForm } from "@/components/requests/form/request-form";
-import { currentSession } from "@/lib/auth/session";
 import { appConfig } from "@/lib/config/app-config";
 import { isLocale } from "@/lib/i18n/locales";
 import { labelledFormChoices } from "@/lib/requests/intake/form-choices";
 import { isRequestType } from "@/lib/requests/request-types";
-
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/requests/new/[type]">): Promise<Metadata> {
   const { locale, type } = await params;
@@ -26,15 +23,14 @@ export default async function RequestFormPage({ params }: PageProps<"/[locale]/r
   const { locale, type } = await params;
   if (!isLocale(locale) || !isRequestType(type)) notFound();
   setRequestLocale(locale);
-  const [t, tRights, tHome, session] = await Promise.all([
+  // Nothing here depends on who asks: the page is cached (lib/page-cache/); the form asks for the session itself.
+  const [t, tRights, tHome] = await Promise.all([
     getTranslations("requests.form"),
     getTranslations("requests.rights"),
     getTranslations("home.rights"),
-    currentSession(),
   ]);
   const config = appConfig();
   const uploads = uploadLimitsFromConfig(config);
-  const subjectEmail = session && !session.user.role ? session.user.email : null;
   return (
     <div className="container container--narrow section">
       <p>
@@ -46,7 +42,6 @@ export default async function RequestFormPage({ params }: PageProps<"/[locale]/r
         type={type}
         locale={locale}
         choices={labelledFormChoices(locale)}
-        signedInEmail={subjectEmail}
         limits={shownUploadLimits(uploads)}
         notice={{
           years: config.env.RETENTION_YEARS,
