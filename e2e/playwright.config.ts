@@ -48,9 +48,7 @@ export default defineConfig({
       cwd: root,
       url: `http://127.0.0.1:${SINK_HTTP_PORT}/health`,
       reuseExistingServer: false,
-      // Two workers share two cores with three portals and Chromium: axe and full-page screenshots of the
-  // 14,000-pixel statement took 30 s under that load (CI, 2026-11-30). A hang still fails, a minute later.
-  timeout: 60_000,
+      timeout: 30_000,
     },
     {
       command: `${tsx} scripts/test/e2e-server.ts`,
