@@ -8,6 +8,7 @@ import { appConfig } from "../lib/config/app-config";
 import { ConfigError } from "../lib/config/env";
 import { isLoopbackHost } from "../lib/config/listen-host";
 import { onMailQueued } from "../lib/mail/outbox/mail-queued-signal";
+import { policyOptions } from "../lib/security/csp";
 import { ensurePrivateSqliteFile, ensurePrivateTree } from "../lib/security/private-files";
 import { DEMO_SEEDED_KEY, demoAccounts, demoSubjects } from "../prisma/demo-people";
 import { readDatabaseState } from "./db/database-state";
@@ -16,7 +17,6 @@ import { migrationsDirOf } from "./db/schemas";
 import { build, buildIsCurrent, checkContent } from "./server/build-if-needed";
 import { startJobsProcess, type JobsProcess } from "./server/jobs-process";
 import { serve } from "./server/serve";
-import { policyOptions } from "../lib/security/csp";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");

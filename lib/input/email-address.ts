@@ -48,7 +48,7 @@ const invalid: EmailCheck = { ok: false, error: { code: "invalid_email" } };
  * A canonical address is its own canonical form.
  */
 export function canonicalEmail(value: string): EmailCheck {
-  return canonicalEmailWith(toASCII)(value);
+  return canonicalEmailUsing(toASCII, value);
 }
 
 /** canonicalEmail with another UTS #46 implementation (tr46's `toASCII` signature): for comparing them. */
