@@ -1,12 +1,11 @@
 // The background jobs against a real database of their own.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { testJobContext } from "../../scripts/test/job-context";
 import { privateDatabase } from "../../scripts/test/private-database";
 import { testRequestSettings } from "../../scripts/test/request-settings";
 import { submitTestRequest, verifiedTestRequest } from "../../scripts/test/requests";
 import { verifyAuditChains } from "../audit/verify-audit-chains";
 import { createDb, type Db } from "../db/client";
-import { mailboxDelivery } from "../mail/outbox/deliveries";
-import { DEFAULT_RETRY_POLICY } from "../mail/outbox/retry-policy";
 import { transitionRequest } from "../requests/transition-request";
 import type { JobContext } from "./job";
 import { applyRetention } from "./jobs/apply-retention";
@@ -20,16 +19,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("jobs on %s", (flavo
   let drop: () => Promise<void>;
   let subjectUserId = "";
   let dpoId = "";
-  const context = (now: Date): JobContext => ({
-    db,
-    clock: () => now,
-    settings: testRequestSettings,
-    delivery: mailboxDelivery,
-    retry: DEFAULT_RETRY_POLICY,
-    reminderDays: [7, 2],
-    retentionYears: 3,
-    auditClientRetentionDays: 30,
-  });
+  const context = (now: Date): JobContext => testJobContext(db, () => now);
 
   beforeAll(async () => {
     const database = await privateDatabase(flavor, "jobs");

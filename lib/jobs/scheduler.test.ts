@@ -1,11 +1,9 @@
 // The scheduler's wake-up against a real database (its runs take leases there).
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { privateDatabase } from "../../scripts/test/private-database";
-import { testRequestSettings } from "../../scripts/test/request-settings";
+import { testJobContext } from "../../scripts/test/job-context";
 import { createDb, type Db } from "../db/client";
-import { mailboxDelivery } from "../mail/outbox/deliveries";
 import { onMailQueued, signalMailQueued } from "../mail/outbox/mail-queued-signal";
-import { DEFAULT_RETRY_POLICY } from "../mail/outbox/retry-policy";
 import type { Job, JobContext } from "./job";
 import { startScheduler } from "./scheduler";
 
@@ -20,16 +18,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("scheduler on %s", (
     const database = await privateDatabase(flavor, "scheduler");
     db = createDb(database.url);
     drop = database.drop;
-    context = {
-      db,
-      clock: () => new Date(),
-      settings: testRequestSettings,
-      delivery: mailboxDelivery,
-      retry: DEFAULT_RETRY_POLICY,
-      reminderDays: [7, 2],
-      retentionYears: 3,
-      auditClientRetentionDays: 30,
-    };
+    context = testJobContext(db);
   });
   afterAll(async () => {
     await db.$disconnect();
