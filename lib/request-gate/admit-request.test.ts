@@ -12,9 +12,10 @@ let handled = 0;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    void admitRequest(req, res, LIMIT).then((admitted) => {
-      if (!admitted) return;
+    void admitRequest(req, res, LIMIT).then((gate) => {
+      if (!gate) return;
       handled++;
+      const admitted = gate.request;
       const chunks: Buffer[] = [];
       admitted.on("data", (chunk: Buffer) => chunks.push(chunk));
       admitted.on("end", () => {
@@ -27,6 +28,7 @@ beforeAll(async () => {
             contentLength: admitted.headers["content-length"] ?? null,
             transferEncoding: admitted.headers["transfer-encoding"] ?? null,
             cookie: admitted.headers.cookie ?? null,
+            formFields: gate.form ? [...gate.form.keys()] : null,
           }),
         );
       });
@@ -70,7 +72,12 @@ describe("admitRequest", () => {
     const body = Buffer.from("x".repeat(10_000));
     const answer = await send({ method: "PUT", path: "/api/upload", body, chunked: true });
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.text)).toMatchObject({ length: 10_000, contentLength: "10000", transferEncoding: null });
+    expect(JSON.parse(answer.text)).toMatchObject({
+      length: 10_000,
+      contentLength: "10000",
+      transferEncoding: null,
+      formFields: null,
+    });
   });
 
   it("answers 413 to a chunked body over the limit, before the handler runs, and the connection stays usable", async () => {
@@ -138,7 +145,7 @@ describe("admitRequest", () => {
     expect(answer.status).toBe(405);
   });
 
-  it("hands a sound form post on with its bytes unchanged", async () => {
+  it("hands a sound form post on with its bytes unchanged, and the form it parsed (for lib/intake-lane/)", async () => {
     const form = new FormData();
     form.append("email", "a@b.de");
     const encoded = new Response(form);
@@ -146,6 +153,10 @@ describe("admitRequest", () => {
     const headers = { "content-type": encoded.headers.get("content-type")!, origin: `http://${host()}` };
     const answer = await send({ path: "/de/sign-in", headers, body, chunked: true });
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.text)).toMatchObject({ length: body.length, text: body.toString("utf8").slice(0, 200) });
+    expect(JSON.parse(answer.text)).toMatchObject({
+      length: body.length,
+      text: body.toString("utf8").slice(0, 200),
+      formFields: ["email"],
+    });
   });
 });

@@ -10,7 +10,7 @@ import {
   ALLOWED_METHODS,
   mustReadBody,
   refusalText,
-  refuseBody,
+  readActionBody,
   refuseHead,
   TOO_LARGE,
   type Refusal,
@@ -21,32 +21,39 @@ const DRAIN_FACTOR = 2;
 
 type Body = { kind: "read"; bytes: Buffer } | { kind: "too_large" } | { kind: "gone" };
 
+/** A request the gate let through, and the form of a plain form post (no JavaScript) it parsed on the way. */
+export interface Admitted {
+  request: IncomingMessage;
+  /** Null unless the request is a sound multipart form post to a page's server action (request-gate.ts). */
+  form: FormData | null;
+}
+
 /**
  * Checks a request before Next.js: answers a malformed one itself (400, 403, 405, 413; plain text in
- * German and English) and returns null, or returns the request to hand to Next.js (the original, or a
- * copy holding the body the gate read; callback-url cookies next-auth cannot parse are removed from
- * either). Never throws for anything the client sent.
+ * German and English) and returns null, or returns the request to hand on (the original, or a copy
+ * holding the body the gate read; callback-url cookies next-auth cannot parse are removed from either)
+ * with the form the gate parsed, if any. Never throws for anything the client sent.
  */
 export async function admitRequest(
   request: IncomingMessage,
   response: ServerResponse,
   maxBodyBytes: number,
-): Promise<IncomingMessage | null> {
+): Promise<Admitted | null> {
   const cookie = request.headers.cookie && withoutUnparsableCallbackCookies(request.headers.cookie);
   if (typeof cookie === "string") request.headers.cookie = cookie;
   const head = { method: request.method ?? "GET", url: request.url ?? "/", headers: request.headers };
   const early = refuseHead(head, maxBodyBytes);
   if (early) return refuse(request, response, early, maxBodyBytes);
-  if (!mustReadBody(head)) return request;
+  if (!mustReadBody(head)) return { request, form: null };
   const body = await readBody(request, maxBodyBytes);
   if (body.kind === "gone") {
     response.destroy();
     return null;
   }
   if (body.kind === "too_large") return refuse(request, response, TOO_LARGE, maxBodyBytes);
-  const late = await refuseBody(head, body.bytes);
-  if (late) return refuse(request, response, late, maxBodyBytes);
-  return withBody(request, body.bytes);
+  const read = await readActionBody(head, body.bytes);
+  if ("refusal" in read) return refuse(request, response, read.refusal, maxBodyBytes);
+  return { request: withBody(request, body.bytes), form: read.form };
 }
 
 /** Reads the body up to `limit` bytes; past it, stops keeping bytes (the rest is drained by refuse). */

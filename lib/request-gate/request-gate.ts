@@ -76,32 +76,44 @@ export function mustReadBody(request: GateRequest): boolean {
  * actions), or action fields and arguments that do not decode (action-reply.ts). Null otherwise.
  */
 export async function refuseBody(request: GateRequest, body: Buffer): Promise<Refusal | null> {
+  const read = await readActionBody(request, body);
+  return "refusal" in read ? read.refusal : null;
+}
+
+/**
+ * What refuseBody decides, and for a sound plain form post (a browser without JavaScript) also its form,
+ * parsed once here so that whoever serves the post (lib/intake-lane/) need not parse it again.
+ * `form` is null for every other request.
+ */
+export async function readActionBody(
+  request: GateRequest,
+  body: Buffer,
+): Promise<{ refusal: Refusal } | { form: FormData | null }> {
   const { method, headers } = request;
-  if (!isActionPost(method, pathOf(request.url), headers)) return null;
+  if (!isActionPost(method, pathOf(request.url), headers)) return { form: null };
   const contentType = single(headers["content-type"]) ?? "";
   const fetchAction = headers["next-action"] !== undefined;
   if (contentType.startsWith("multipart/form-data")) {
     if (fetchAction) {
       const fields = await busboyFields(contentType, body);
-      return fields && isSoundFetchReply(fields) ? null : BAD_REQUEST;
+      return fields && isSoundFetchReply(fields) ? { form: null } : { refusal: BAD_REQUEST };
     }
-    const entries = await formEntries(contentType, body);
-    return entries && isSoundFormAction(entries) ? null : BAD_REQUEST;
+    const form = await parsedForm(contentType, body);
+    return form && isSoundFormAction([...form.entries()]) ? { form } : { refusal: BAD_REQUEST };
   }
   // Next.js answers a URL-encoded fetch action with 404 itself; any other body is the arguments' row 0.
-  if (contentType === "application/x-www-form-urlencoded") return null;
+  if (contentType === "application/x-www-form-urlencoded") return { form: null };
   const text = body.toString("utf8");
-  return isSoundFetchReply([["0", text]]) ? null : BAD_REQUEST;
+  return isSoundFetchReply([["0", text]]) ? { form: null } : { refusal: BAD_REQUEST };
 }
 
-async function formEntries(contentType: string, body: Buffer): Promise<[string, FormDataEntryValue][] | null> {
+async function parsedForm(contentType: string, body: Buffer): Promise<FormData | null> {
   try {
-    const form = await new Request("http://gate.invalid/", {
+    return await new Request("http://gate.invalid/", {
       method: "POST",
       headers: { "content-type": contentType },
       body: new Uint8Array(body),
     }).formData();
-    return [...form.entries()];
   } catch {
     return null;
   }

@@ -26,6 +26,26 @@ export function clientAddress(headers: Headers, socketAddress: string | undefine
   return socketAddress ? normaliseAddress(socketAddress) : null;
 }
 
+/** Enough of a user agent to recognise a browser; a longer one is noise an attacker controls. */
+const USER_AGENT_MAX = 512;
+
+export interface ClientContext {
+  /** null when unknown (the portal served by something other than scripts/server/serve.ts). */
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * The client of a request as audit entries and abuse limits record it, from its headers once
+ * stampClientAddress has run (server actions: ./client-context.ts; the intake lane: lib/intake-lane/).
+ */
+export function clientContextOf(header: (name: string) => string | null | undefined): ClientContext {
+  return {
+    ip: header(CLIENT_IP_HEADER) || null,
+    userAgent: header("user-agent")?.slice(0, USER_AGENT_MAX) || null,
+  };
+}
+
 /** Overwrites CLIENT_IP_HEADER in a Node request's headers with what clientAddress says (removes it when unknown). */
 export function stampClientAddress(headers: Headers, socketAddress: string | undefined, hops: number): void {
   const address = clientAddress(headers, socketAddress, hops);

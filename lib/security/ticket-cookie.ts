@@ -5,17 +5,10 @@ import "server-only";
 import { cookies } from "next/headers";
 import { appConfig } from "../config/app-config";
 import { readTicket, signTicket, type TicketPurpose } from "./signed-ticket";
-
-/** How long a check-email page remembers what was just sent (and may send it again). */
-export const TICKET_MAX_AGE_SECONDS = 60 * 60;
+import { TICKET_MAX_AGE_SECONDS, ticketCookieShape } from "./ticket-cookie-shape";
 
 function cookieOf(purpose: TicketPurpose) {
-  const secure = appConfig().publicUrl.startsWith("https://");
-  // __Host-: on https only this origin, over https, with path "/" can set it.
-  return {
-    name: `${secure ? "__Host-" : ""}portal.${purpose}`,
-    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure, maxAge: TICKET_MAX_AGE_SECONDS },
-  };
+  return ticketCookieShape(purpose, appConfig().publicUrl);
 }
 
 /** Remembers `payload` for `purpose` in this browser (server actions only: pages cannot set cookies). */

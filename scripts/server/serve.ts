@@ -11,6 +11,7 @@ import { MAX_REQUEST_BODY_BYTES } from "../../lib/attachments/limits";
 import { logger } from "../../lib/log/logger";
 import { admitRequest } from "../../lib/request-gate/admit-request";
 import { stampClientAddress } from "../../lib/security/client-address";
+import { warmIntakeLane, withIntakeLane } from "./intake-lane";
 import { withPageCache } from "./page-cache";
 
 export interface ServeOptions {
@@ -48,6 +49,8 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
   });
   // In development every page renders afresh, as Next.js's own server does there.
   const handle = options.dev ? app.getRequestHandler() : withPageCache(app.getRequestHandler(), options.policy);
+  // Request forms posted without JavaScript are filed before Next.js (lib/intake-lane/), in both modes.
+  const serveAdmitted = withIntakeLane(handle);
   await app.prepare();
 
   const server = http.createServer((req, res) => {
@@ -59,7 +62,7 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
     delete req.headers["x-forwarded-proto"];
     // Malformed requests are answered with their 4xx before Next.js, which would answer many with 500.
     admitRequest(req, res, MAX_REQUEST_BODY_BYTES)
-      .then((admitted) => admitted && handle(admitted, res))
+      .then((admitted) => admitted && serveAdmitted(admitted, res))
       .catch((error: unknown) => {
         logger.error({ err: error }, "request failed before reaching Next.js");
         if (!res.headersSent) res.writeHead(500).end();
@@ -73,6 +76,7 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
     server.once("error", reject);
     server.listen(options.port, options.host, () => resolve());
   });
+  warmIntakeLane();
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

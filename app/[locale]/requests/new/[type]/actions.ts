@@ -2,21 +2,15 @@
 // The request forms' server action: a plain form post without JavaScript, useActionState with it.
 // Thin: who is asking and from where, then lib/requests/intake/file-request.ts decides.
 import { redirect } from "next/navigation";
-import { uploadLimitsFromConfig } from "@/lib/attachments/limits";
-import { signInLinkSettings } from "@/lib/auth/auth-options";
 import { currentSession } from "@/lib/auth/session";
-import { appConfig } from "@/lib/config/app-config";
-import { db } from "@/lib/db/client";
 import { isLocale } from "@/lib/i18n/locales";
 import type { FieldErrors } from "@/lib/requests/intake/field-errors";
 import { fileRequest } from "@/lib/requests/intake/file-request";
-import { formChoices } from "@/lib/requests/intake/form-choices";
+import { filingContext } from "@/lib/requests/intake/filing-context";
 import type { FormValues } from "@/lib/requests/intake/form-fields";
 import { isRequestType } from "@/lib/requests/request-types";
-import { requestSettingsFromConfig } from "@/lib/requests/settings-from-config";
 import { clientContext } from "@/lib/security/client-context";
 import { postedForm } from "@/lib/security/posted-form";
-import { consumeLimits } from "@/lib/security/rate-limit";
 import { setTicketCookie } from "@/lib/security/ticket-cookie";
 
 export interface RequestFormState {
@@ -36,25 +30,10 @@ export async function submitRequestForm(previous: RequestFormState, received: Fo
   const type = form.get("type");
   if (!isRequestType(type)) redirect(`/${locale}/requests/new`);
   const attempt = (Number.isSafeInteger(previous?.attempt) ? previous.attempt : 0) + 1;
-  const config = appConfig();
   const session = await currentSession();
-  const { ip, userAgent } = await clientContext();
-  const outcome = await fileRequest(type, form, {
-    db: db(),
-    settings: requestSettingsFromConfig(config),
-    link: signInLinkSettings(config),
-    choices: formChoices(),
-    // Staff are not data subjects here: a request they type in is confirmed by its subject's email.
-    session: session && !session.user.role ? { userId: session.user.id, email: session.user.email } : null,
-    ip,
-    userAgent,
-    uploads: { limits: uploadLimitsFromConfig(config), dir: config.attachmentsDir },
-    limit: (input) =>
-      consumeLimits(db(), [
-        { limit: "submission_ip", key: ip },
-        { limit: "submission_email", key: input.email },
-      ]),
-  });
+  // Staff are not data subjects here: a request they type in is confirmed by its subject's email.
+  const subject = session && !session.user.role ? { userId: session.user.id, email: session.user.email } : null;
+  const outcome = await fileRequest(type, form, filingContext(subject, await clientContext()));
   switch (outcome.kind) {
     case "confirm_by_email":
       // The check-email page learns which request this browser filed from a signed httpOnly cookie:
