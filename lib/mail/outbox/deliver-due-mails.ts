@@ -49,7 +49,8 @@ export async function deliverDueMails(
   for (const candidate of due) {
     const token = randomUUID();
     const claimedAt = clock();
-    const claim = await db.outboundMail.updateMany({
+    // The claim and the row in one statement (UPDATE … RETURNING).
+    const [row] = await db.outboundMail.updateManyAndReturn({
       where: { id: candidate.id, status: candidate.status, claimToken: candidate.claimToken },
       data: {
         status: "sending",
@@ -57,12 +58,9 @@ export async function deliverDueMails(
         claimedUntil: new Date(claimedAt.getTime() + claimMs),
         attempts: { increment: 1 },
       },
-    });
-    if (claim.count !== 1) continue; // another sender got there first
-    const row = await db.outboundMail.findUniqueOrThrow({
-      where: { id: candidate.id },
       include: { request: { select: { minimisedAt: true } } },
     });
+    if (!row) continue; // another sender got there first
     const mine = { id: row.id, claimToken: token };
     let rendered: Awaited<ReturnType<typeof renderMail>>;
     try {
