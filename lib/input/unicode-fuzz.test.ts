@@ -156,7 +156,8 @@ describe("arbitrary Unicode in every form and action", () => {
                 ip: "203.0.113.7",
                 userAgent: "fuzz",
                 uploads: { limits: { maxBytesPerFile: 1 << 20, maxFiles: 5 }, dir: engine.dir },
-                limit: (input) => consumeLimits(engine.db, [{ limit: "submission_email", key: input.email }], limits),
+                limit: (input, client) =>
+                  consumeLimits(client, [{ limit: "submission_email", key: input.email }], limits),
               }),
             ),
           );

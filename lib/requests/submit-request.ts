@@ -31,11 +31,15 @@ export type SubmitResult = { ok: true; id: string; reference: string } | { ok: f
 /** Runs inside the submitting transaction: what must exist together with the request (its files, its mail). */
 export type AfterSubmit = (tx: Tx, created: { id: string; reference: string; subjectEmail: string }) => Promise<void>;
 
+/** Runs first inside the submitting transaction (e.g. counting abuse limits); throwing rolls all of it back. */
+export type BeforeSubmit = (tx: Tx) => Promise<void>;
+
 export async function submitRequest(
   db: Db,
   input: SubmitInput,
   now = new Date(),
   afterSubmit?: AfterSubmit,
+  beforeSubmit?: BeforeSubmit,
 ): Promise<SubmitResult> {
   const details = parseDetails(input.type, input.details);
   if (!details.success)
@@ -51,6 +55,7 @@ export async function submitRequest(
   // runs one writer at a time anyway, and there it costs no commit of its own inside the transaction.
   const takenEarly = flavorOf(db) === "postgres" ? await nextReference(db, now) : null;
   return db.$transaction(async (tx) => {
+    await beforeSubmit?.(tx);
     const account = input.subjectUserId
       ? await tx.user.findUnique({ where: { id: input.subjectUserId }, select: { id: true, email: true } })
       : null;

@@ -13,6 +13,7 @@ import { createHmac } from "node:crypto";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { appConfig } from "../config/app-config";
 import type { Db } from "../db/client";
+import type { Tx } from "../db/tx";
 import { emailLimitKey } from "../input/email-address";
 import { limitedBlock } from "./client-address";
 import type { LimitName, RateLimitSettings } from "./rate-limit-settings";
@@ -40,9 +41,10 @@ export function rateLimitContext(): RateLimitContext {
 /**
  * Counts one attempt against every named limit (all of them, even when one is already over) and
  * says whether all allowed it. Refused, it names the limit that keeps the client waiting longest.
+ * `db` may be a transaction's client: the counts then commit (or roll back) with that transaction.
  */
 export async function consumeLimits(
-  db: Db,
+  db: Db | Tx,
   attempts: LimitAttempt[],
   context: RateLimitContext = rateLimitContext(),
 ): Promise<LimitResult> {
@@ -80,21 +82,24 @@ export function limitKey(limit: LimitName, key: string, secret: string): string 
 // One limiter per client and setting: each starts a cleanup timer, so they are made once, not per call.
 const limiters = new WeakMap<Db, Map<string, RateLimiterPrisma>>();
 
-function limiter(db: Db, limit: LimitName, context: RateLimitSettings): RateLimiterPrisma {
+function limiter(client: Db | Tx, limit: LimitName, context: RateLimitSettings): RateLimiterPrisma {
   const points = context.points[limit];
+  // tableName is the Prisma client's delegate (db.rateLimit), which the package's types leave out.
+  const options = {
+    storeClient: client,
+    tableName: "rateLimit",
+    keyPrefix: limit,
+    points,
+    duration: context.windowSeconds,
+  };
+  // A transaction's client lives as long as its transaction: its limiter is made for the call, without
+  // the cleanup timer (the process-wide client's limiter runs that).
+  if (!("$disconnect" in client)) return new RateLimiterPrisma({ ...options, clearExpiredByTimeout: false });
   const id = `${limit}:${points}:${context.windowSeconds}`;
-  const forDb = limiters.get(db) ?? new Map<string, RateLimiterPrisma>();
-  limiters.set(db, forDb);
+  const forDb = limiters.get(client) ?? new Map<string, RateLimiterPrisma>();
+  limiters.set(client, forDb);
   let made = forDb.get(id);
   if (!made) {
-    // tableName is the Prisma client's delegate (db.rateLimit), which the package's types leave out.
-    const options = {
-      storeClient: db,
-      tableName: "rateLimit",
-      keyPrefix: limit,
-      points,
-      duration: context.windowSeconds,
-    };
     made = new RateLimiterPrisma(options);
     forDb.set(id, made);
   }

@@ -12,7 +12,8 @@ import { testRequestSettings } from "../../../scripts/test/request-settings";
 import { commonFields, formOf, validForms } from "../../../scripts/test/request-forms";
 import { hashLinkToken, type SignInLinkSettings } from "../../auth/sign-in-link";
 import { createDb, type Db } from "../../db/client";
-import { consumeLimits, type RateLimitContext } from "../../security/rate-limit";
+import { consumeLimits, limitKey, type RateLimitContext } from "../../security/rate-limit";
+import type { LimitName } from "../../security/rate-limit-settings";
 import { requestTypes, type RequestType } from "../request-types";
 import { confirmationCode } from "./confirmation-link";
 import { mailboxDelivery } from "../../mail/outbox/deliveries";
@@ -48,11 +49,11 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
     ip: "203.0.113.9",
     userAgent: "vitest",
     uploads: { limits: { maxBytesPerFile: 10 * 1024 * 1024, maxFiles: 5 }, dir },
-    limit: (input) =>
+    limit: (input, client) =>
       consumeLimits(
-        db,
+        client,
         [
-          { limit: "submission_ip", key: "203.0.113.9" },
+          { limit: "submission_ip", key: overrides.ip ?? "203.0.113.9" },
           { limit: "submission_email", key: input.email },
         ],
         limits,
@@ -294,6 +295,22 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
       "victim+1@example.org",
       "victim@example.org",
     ]);
+  });
+
+  it("counts a refused filing against every limit, the address's and the client's, and stores nothing else", async () => {
+    // One address's limit used up from its own client address, so the client's counter is this test's alone.
+    const ip = "198.51.100.77";
+    const filing = () => fileRequest("erasure", form("erasure", "counted@example.org"), context({ ip }));
+    for (let i = 0; i < limits.points.submission_email; i++) expect((await filing()).kind).toBe("confirm_by_email");
+    const before = await footprint();
+    expect(await filing()).toMatchObject({ kind: "limited", retryAfterSeconds: expect.any(Number) });
+    expect(await filing()).toMatchObject({ kind: "limited" });
+    expect(await footprint()).toEqual(before);
+    // On SQLite the counts commit with the filing (and a refusal's roll back with it, then count on their own).
+    const counter = (limit: LimitName, key: string) =>
+      db.rateLimit.findUniqueOrThrow({ where: { key: `${limit}:${limitKey(limit, key, limits.secret)}` } });
+    expect((await counter("submission_ip", ip)).points).toBe(limits.points.submission_email + 2);
+    expect((await counter("submission_email", "counted@example.org")).points).toBe(limits.points.submission_email + 2);
   });
 
   it("stores nothing for a robot (honeypot), and answers it like a person", async () => {

@@ -6,7 +6,8 @@ import { checkUploads } from "../../attachments/check-uploads";
 import type { UploadLimits } from "../../attachments/limits";
 import { withStagedAttachments, type StagedAttachments } from "../../attachments/store-attachments";
 import type { SignInLinkSettings } from "../../auth/sign-in-link";
-import type { Db } from "../../db/client";
+import { flavorOf, type Db } from "../../db/client";
+import type { Tx } from "../../db/tx";
 import { currentStatementVersion } from "../../privacy";
 import type { RequestSettings } from "../request-settings";
 import type { RequestType } from "../request-types";
@@ -29,11 +30,14 @@ export interface FilingContext {
   now?: Date;
   uploads: { limits: UploadLimits; dir: string };
   /**
-   * The abuse limits (lib/security/rate-limit.ts), asked once the form is valid and before anything
-   * is stored: a refusal stops the filing.
+   * Counts the abuse limits (lib/security/rate-limit.ts) in `client` once the form is valid, before
+   * anything is stored: a refusal stops the filing. `client` is the database or the filing's transaction.
    */
-  limit: (input: ValidRequestForm) => Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
+  limit: (input: ValidRequestForm, client: Db | Tx) => Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
 }
+
+/** A refusal of the abuse limits inside the filing's transaction: rolls it back. */
+class LimitReached extends Error {}
 
 export type FilingOutcome =
   | { kind: "invalid"; errors: FieldErrors; values: FormValues }
@@ -65,13 +69,38 @@ export async function fileRequest(type: RequestType, form: FormSource, context: 
     if (!uploads.ok) errors.attachments = uploadFieldError(uploads, context.uploads.limits);
     return { kind: "invalid", errors, values: check.values };
   }
-  const limited = await context.limit(check.input);
-  if (!limited.ok) return { kind: "limited", retryAfterSeconds: limited.retryAfterSeconds, values: check.values };
-
-  // The files are written first and kept only if the request's transaction records them.
-  return withStagedAttachments(context.db, context.uploads.dir, uploads.files, (staged) =>
-    store(type, check.input, context, now, staged),
-  );
+  const limited = (result: { retryAfterSeconds: number }): FilingOutcome => ({
+    kind: "limited",
+    retryAfterSeconds: result.retryAfterSeconds,
+    values: check.values,
+  });
+  // SQLite writes one transaction at a time, each synced to disk at its commit: there the limits count
+  // inside the filing's transaction, one commit instead of three. PostgreSQL counts them first, on their
+  // own: inside, the client address's counter row would stay locked until the commit, and every filing
+  // from one address (an office behind one NAT) would wait for the one before.
+  const countInFiling = flavorOf(context.db) === "sqlite";
+  if (!countInFiling) {
+    const counted = await context.limit(check.input, context.db);
+    if (!counted.ok) return limited(counted);
+  }
+  const counter = countInFiling
+    ? async (tx: Tx) => {
+        if (!(await context.limit(check.input, tx)).ok) throw new LimitReached();
+      }
+    : undefined;
+  try {
+    // The files are written first and kept only if the request's transaction records them.
+    return await withStagedAttachments(context.db, context.uploads.dir, uploads.files, (staged) =>
+      store(type, check.input, context, now, staged, counter),
+    );
+  } catch (error) {
+    if (!(error instanceof LimitReached)) throw error;
+    // The refusal rolled its counts back with the filing: counted once more on their own, a refused
+    // attempt still counts against every limit, as it does where the limits count first. (Should the
+    // window have ended in between, so that this count is allowed, the person is asked to wait a minute.)
+    const counted = await context.limit(check.input, context.db);
+    return limited(counted.ok ? { retryAfterSeconds: 60 } : counted);
+  }
 }
 
 async function store(
@@ -80,6 +109,7 @@ async function store(
   context: FilingContext,
   now: Date,
   staged: StagedAttachments,
+  countLimits: ((tx: Tx) => Promise<void>) | undefined,
 ): Promise<FilingOutcome> {
   const signedInEmail = context.session?.email.toLowerCase() ?? null;
   const confirmAtOnce = context.session !== null && signedInEmail === input.email;
@@ -108,6 +138,7 @@ async function store(
         );
       }
     },
+    countLimits,
   );
   // validateRequestForm ran the same schema; a failure here is a bug, not bad input.
   if (!submitted.ok) throw new Error(`submitRequest refused a validated form: ${submitted.issues.join("; ")}`);

@@ -27,8 +27,8 @@ export function filingContext(session: { userId: string; email: string } | null,
     ip: client.ip,
     userAgent: client.userAgent,
     uploads: { limits: uploadLimitsFromConfig(config), dir: config.attachmentsDir },
-    limit: (input) =>
-      consumeLimits(db(), [
+    limit: (input, store) =>
+      consumeLimits(store, [
         { limit: "submission_ip", key: client.ip },
         { limit: "submission_email", key: input.email },
       ]),

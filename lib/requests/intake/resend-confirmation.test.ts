@@ -10,6 +10,7 @@ import { testRequestSettings } from "../../../scripts/test/request-settings";
 import { commonFields, formOf, validForms } from "../../../scripts/test/request-forms";
 import type { SignInLinkSettings } from "../../auth/sign-in-link";
 import { createDb, type Db } from "../../db/client";
+import type { Tx } from "../../db/tx";
 import { consumeLimits, type RateLimitContext } from "../../security/rate-limit";
 import { limitNames, type LimitName } from "../../security/rate-limit-settings";
 import { transitionRequest } from "../transition-request";
@@ -37,7 +38,8 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("sending a confirmat
     },
     secret: link.secret,
   };
-  const limit = (email: string) => consumeLimits(db, [{ limit: "submission_email", key: email }], limits);
+  const limit = (email: string, client: Db | Tx = db) =>
+    consumeLimits(client, [{ limit: "submission_email", key: email }], limits);
   const resendContext = (): ResendContext => ({ db, link, unverifiedExpiryDays: 7, limit });
   const filingContext = (): FilingContext => ({
     db,
@@ -48,7 +50,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("sending a confirmat
     ip: null,
     userAgent: null,
     uploads: { limits: { maxBytesPerFile: 1024 * 1024, maxFiles: 5 }, dir },
-    limit: (input) => limit(input.email),
+    limit: (input, client) => limit(input.email, client),
   });
   const file = async (email: string): Promise<string> => {
     const entries = [...commonFields.filter(([k]) => k !== "email"), ["email", email], ...validForms.access];
