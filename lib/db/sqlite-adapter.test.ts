@@ -1,6 +1,7 @@
 // One client's transactions and its other queries on real SQLite and PostgreSQL: a write made
 // outside a transaction is never swept into another caller's transaction (on SQLite's one
 // connection it used to be, and vanished when that transaction rolled back).
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type Db } from "./client";
 
@@ -57,4 +58,27 @@ describe.each(inject("testDatabases"))("one client's transactions on $flavor", (
     await db.$transaction((tx) => tx.user.create({ data: { email: `after-${tag}@example.org` } }));
     expect(await db.user.count({ where: { email: `after-${tag}@example.org` } })).toBe(1);
   });
+
+  it.runIf(flavor === "sqlite")(
+    "waiting for another process's write lock leaves the event loop free, and the transaction runs once it is released",
+    async () => {
+      // Another connection (as the jobs worker's) holds the write lock for 300 ms.
+      const other = new Database(url.replace(/^file:/, ""));
+      other.exec("BEGIN IMMEDIATE");
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 10);
+      const begun = Date.now();
+      const written = db.$transaction((tx) => tx.user.create({ data: { email: `waited-${tag}@example.org` } }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const ticksWhileHeld = ticks;
+      other.exec("COMMIT");
+      other.close();
+      await written;
+      clearInterval(ticker);
+      // Blocked in SQLite's busy handler, the loop would not have ticked at all until the lock was free.
+      expect(ticksWhileHeld).toBeGreaterThanOrEqual(10);
+      expect(Date.now() - begun).toBeGreaterThanOrEqual(300);
+      expect(await db.user.count({ where: { email: `waited-${tag}@example.org` } })).toBe(1);
+    },
+  );
 });

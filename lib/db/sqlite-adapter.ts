@@ -18,8 +18,14 @@
 //    each filing's database time. Here the connection keeps one statement per SQL text.
 //
 // The adapter's BEGIN is fixed in its code, so each transaction it starts is ended at once (it has
-// run no statement, so it holds no lock and commits nothing) and begun again IMMEDIATE, through its
-// own public executeRaw.
+// run no statement, so it holds no lock and commits nothing) and begun again IMMEDIATE.
+//
+// 4. Waiting for the write lock does not stop the process. better-sqlite3 is synchronous: a BEGIN
+//    IMMEDIATE that finds another process (the jobs worker) writing sleeps in SQLite's busy handler,
+//    and with it the whole event loop, every request in flight included. So BEGIN IMMEDIATE is tried
+//    without a busy timeout, and while the lock is taken the connection waits with timers, the event
+//    loop free; only once the busy timeout has passed is it tried one last time the blocking way
+//    (which then fails, or succeeds, as before).
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
 import type {
@@ -39,7 +45,7 @@ export function sqliteAdapter(url: string, busyTimeoutMs: number): SqlDriverAdap
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => serialised(preparedOnce(await factory.connect())),
+    connect: async () => serialised(preparedOnce(await factory.connect()), busyTimeoutMs),
   };
 }
 
@@ -86,7 +92,8 @@ function preparedOnce(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
-function serialised(adapter: SqlDriverAdapter): SqlDriverAdapter {
+function serialised(adapter: SqlDriverAdapter, busyTimeoutMs: number): SqlDriverAdapter {
+  const client = clientOf(adapter);
   const turn = turns();
   const alone = async <T>(work: () => Promise<T>): Promise<T> => {
     const done = await turn();
@@ -110,7 +117,9 @@ function serialised(adapter: SqlDriverAdapter): SqlDriverAdapter {
       try {
         transaction = await adapter.startTransaction(isolationLevel);
         await transaction.executeRaw(statement("COMMIT"));
-        await transaction.executeRaw(statement("BEGIN IMMEDIATE"));
+        if (!client || !(await beganWithoutBlocking(client, busyTimeoutMs))) {
+          await transaction.executeRaw(statement("BEGIN IMMEDIATE"));
+        }
       } catch (error) {
         // BEGIN IMMEDIATE timed out: no transaction is open; let the adapter release its own lock.
         await transaction?.rollback();
@@ -120,6 +129,39 @@ function serialised(adapter: SqlDriverAdapter): SqlDriverAdapter {
       return endsTurn(transaction, done);
     },
   };
+}
+
+/** The adapter's better-sqlite3 connection (a public field of it), or undefined should a new version hide it. */
+function clientOf(adapter: SqlDriverAdapter): BetterSqlite3.Database | undefined {
+  const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
+  return client && typeof client.exec === "function" ? client : undefined;
+}
+
+/** The longest pause between two tries for the write lock, in milliseconds. */
+const MAX_LOCK_PAUSE_MS = 16;
+
+/**
+ * Tries BEGIN IMMEDIATE with SQLite's busy timeout off, pausing (1, 2, 4 … MAX_LOCK_PAUSE_MS ms) between
+ * tries while another connection holds the write lock. True once begun; false when `busyTimeoutMs` has
+ * passed without the lock (the caller then tries the blocking way). Other errors are thrown.
+ */
+async function beganWithoutBlocking(client: BetterSqlite3.Database, busyTimeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + busyTimeoutMs;
+  client.exec("PRAGMA busy_timeout = 0");
+  try {
+    for (let pause = 1; ; pause = Math.min(pause * 2, MAX_LOCK_PAUSE_MS)) {
+      try {
+        client.exec("BEGIN IMMEDIATE");
+        return true;
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== "SQLITE_BUSY") throw error;
+        if (Date.now() + pause > deadline) return false;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
+  } finally {
+    client.exec(`PRAGMA busy_timeout = ${Math.floor(busyTimeoutMs)}`);
+  }
 }
 
 /** The transaction as it is, except that ending it (Prisma has sent COMMIT or ROLLBACK) ends the turn. */
