@@ -65,7 +65,10 @@ for (const locale of ["de", "en"] as const) {
       page,
     }) => {
       const email = `form-${type}-${locale}-${Date.now()}@example.org`;
+      // The form asks who is signed in first: nobody here, so it files through the intake lane.
+      const asked = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/auth/session");
       await page.goto(`/${locale}/requests/new/${type}`);
+      await asked;
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectAccessible(page);
 
@@ -75,7 +78,12 @@ for (const locale of ["de", "en"] as const) {
       // One document per language travels with the request and comes back on the case page.
       if (type === "access") await page.locator('[name="attachments"]').setInputFiles(PDF);
       const sent = Date.now();
+      const posted = page.waitForResponse(
+        (r) => r.request().method() === "POST" && new URL(r.url()).pathname === `/${locale}/requests/new/${type}`,
+      );
       await page.getByRole("button", { name: words[locale].submit }).click();
+      // One post, filed by the intake lane in front of Next.js (lib/intake-lane/), which says where to go.
+      expect(await (await posted).json()).toEqual({ kind: "filed", location: `/${locale}/requests/check-email` });
       await expect(page).toHaveURL(new RegExp(`/${locale}/requests/check-email$`));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(words[locale].checkTitle);
 

@@ -1,9 +1,10 @@
-// The intake lane: a request form posted without JavaScript is filed here, in front of Next.js, by the
-// same fileRequest with the same context as the form's server action (lib/requests/intake/), and
-// answered as that action answers it: 303 to the check-email page with the filed-request ticket.
-// Only "filed" is answered here. A form with mistakes, an abuse limit reached: the post goes on to the
-// server action, which files nothing for it either and renders the form with its errors, the entered
-// values kept (the page and its messages are Next.js's). Why a lane at all: Next.js spends several
+// The intake lane: a request form posted by someone not signed in is filed here, in front of Next.js,
+// by the same fileRequest with the same context as the form's server action (lib/requests/intake/), and
+// answered as that action answers it: to the check-email page with the filed-request ticket (a 303,
+// or for the form's script JSON saying where to go). Only "filed" is answered here. A form with
+// mistakes, an abuse limit reached: the form goes to the server action (a plain post is handed on, the
+// script sends it again), which files nothing for it either and renders the form with its errors, the
+// entered values kept (the page and its messages are Next.js's). Why a lane at all: Next.js spends several
 // times the filing's own cost on routing a server action (bench/README.md, intake).
 import { appConfig } from "../config/app-config";
 import { fileRequest } from "../requests/intake/file-request";

@@ -3,7 +3,8 @@
 // notice on how the request's data are handled. Checked in the browser by the same function the
 // server runs (lib/requests/intake/validate-request-form.ts), so most mistakes are caught before
 // sending; the server checks everything again. Works without JavaScript as a plain form post.
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { submitRequestForm, type RequestFormState } from "@/app/[locale]/requests/new/[type]/actions";
 import { errorsInFormOrder, summaryEntry } from "@/lib/requests/intake/error-summary";
@@ -15,6 +16,7 @@ import { AttachmentsField } from "./attachments-field";
 import { useFieldErrorText } from "./field-error-text";
 import { useFieldLabel } from "./field-label";
 import { detailFields } from "./detail-fields";
+import { fileThroughLane } from "./file-through-lane";
 import { ChoiceGroup, fieldId, TextField } from "./fields";
 import { useSignedInSubject } from "./use-signed-in-subject";
 
@@ -36,7 +38,10 @@ export function RequestForm({ type, locale, choices, limits, notice }: RequestFo
   const fieldErrorText = useFieldErrorText();
   const fieldLabel = useFieldLabel(type);
   // Not bound to the type: during server rendering a freshly bound action per render never settles.
-  const [state, formAction, pending] = useActionState(submitRequestForm, initial);
+  const [state, formAction, acting] = useActionState(submitRequestForm, initial);
+  const [laneSending, startLaneSending] = useTransition();
+  const pending = acting || laneSending;
+  const router = useRouter();
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const summary = useRef<HTMLDivElement>(null);
   const errors = clientErrors ?? state.errors;
@@ -69,6 +74,16 @@ export function RequestForm({ type, locale, choices, limits, notice }: RequestFo
     else if (tooLarge) found.attachments = { code: "file_too_large", max: limits.megabytes, fileName: tooLarge.name };
     if (Object.keys(found).length === 0) {
       setClientErrors(null);
+      // Someone not signed in: through the intake lane, the server action's work without Next.js's
+      // routing of it. Signed in (or not yet known), the action itself, which reads the session.
+      if (signedIn !== null) return;
+      event.preventDefault();
+      if (pending) return;
+      startLaneSending(async () => {
+        const location = await fileThroughLane(data);
+        if (location) router.push(location);
+        else startTransition(() => formAction(data));
+      });
       return;
     }
     event.preventDefault();
