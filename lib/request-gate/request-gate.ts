@@ -81,7 +81,7 @@ export async function refuseBody(request: GateRequest, body: Buffer): Promise<Re
 }
 
 /**
- * What refuseBody decides, and for a sound plain form post (a browser without JavaScript) also its form,
+ * What refuseBody decides, and for a sound multipart post without Next-Action (a plain form post) also its form,
  * parsed once here so that whoever serves the post (lib/intake-lane/) need not parse it again.
  * `form` is null for every other request.
  */
