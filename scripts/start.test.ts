@@ -6,12 +6,13 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../lib/db/client";
+import { npmStartCommand } from "./test/npm-start";
 import { dropPostgresDatabase, postgresDatabaseUrl } from "./test/postgres";
 import { verifiedTestRequest } from "./test/requests";
 
 const root = path.resolve(import.meta.dirname, "..");
-/** What `npm start` runs (package.json). */
-const START = [process.execPath, "scripts/launch.mjs", "start"] as const;
+/** What `npm start` runs (package.json), with its Node flags. */
+const START = npmStartCommand(root);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-start-"));
 /** Portals still running when the file ends (a failed assertion skipped their stop): stopped, so none holds its port. */
 const running = new Set<ChildProcess>();

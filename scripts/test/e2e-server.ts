@@ -20,6 +20,7 @@ import {
   E2E_WORK_DIR,
   SINK_SMTP_PORT,
 } from "../../e2e/support/environment";
+import { npmStartCommand } from "./npm-start";
 import { dropPostgresDatabase, postgresDatabaseUrl } from "./postgres";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -67,8 +68,9 @@ Object.assign(process.env, {
 
 // A child process, so that its output can be teed: the logger writes straight to file descriptor 1.
 const log = fs.createWriteStream(path.join(workDir, "portal.log"));
-// As `npm start` runs it (package.json).
-const portal = spawn(process.execPath, [path.join(root, "scripts/launch.mjs"), "start"], {
+// As `npm start` runs it (package.json), with its Node flags.
+const [node, ...startArgs] = npmStartCommand(root);
+const portal = spawn(node, startArgs, {
   cwd: root,
   env: process.env,
   stdio: ["ignore", "pipe", "pipe"],
