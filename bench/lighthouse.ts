@@ -25,14 +25,22 @@ async function lighthouseFigures(options: BenchOptions, flavor: Flavor): Promise
     for (const path of LIGHTHOUSE_PAGES) {
       const performance: number[] = [];
       const accessibility: number[] = [];
-      for (let run = 1; run <= RUNS; run++) {
+      for (let run = 1, failed = 0; run <= RUNS; run++) {
         const result = await lighthouse(`${portal.url}${path}`, {
           port: chrome.port,
           output: "json",
           logLevel: "error",
           onlyCategories: ["performance", "accessibility"],
         });
-        const { categories, audits } = result!.lhr;
+        const { categories, audits, runtimeError } = result!.lhr;
+        // A run Lighthouse itself could not complete (e.g. the browser did not answer in time) scores 0:
+        // it measured nothing, so it is said and run again (at most twice per page), not counted.
+        if (runtimeError) {
+          say(`${flavor} ${path} run ${run}: Lighthouse failed (${runtimeError.code}: ${runtimeError.message})`);
+          if (++failed > 2) throw new Error(`Lighthouse failed three times on ${path}`);
+          run--;
+          continue;
+        }
         const perf = Math.round((categories.performance?.score ?? 0) * 100);
         const a11y = Math.round((categories.accessibility?.score ?? 0) * 100);
         performance.push(perf);
