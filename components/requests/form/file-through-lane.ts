@@ -5,8 +5,10 @@
 import { LANE_REPLY_TYPE, laneReplySchema } from "@/lib/intake-lane/lane-reply";
 
 /**
- * The page to go to once filed, or null when the form should go to its server action instead (also
- * when the lane did not answer: a filing the lane stored always answers, so nothing is filed twice).
+ * The page to go to once filed, or null when the form should go to its server action instead: when the
+ * lane says so, and also when no answer came (the server failed, or the connection broke). Should a
+ * broken connection have lost the answer to a filing that was stored, the action files it a second
+ * time: the person still loses nothing, and the two are linked as duplicates at confirmation.
  */
 export async function fileThroughLane(form: FormData): Promise<string | null> {
   try {
