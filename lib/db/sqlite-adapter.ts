@@ -59,10 +59,9 @@ const STATEMENT_CACHE_SIZE = 1_000;
  * is handed out behind a small object that passes the arguments to each call instead.
  */
 function preparedOnce(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
-  // The adapter keeps its connection in a public field; should a new version stop doing so, it runs
-  // uncached (slower, still correct) rather than fail.
-  if (!client || typeof client.prepare !== "function") return adapter;
+  const client = clientOf(adapter);
+  // Should a new version of the adapter hide its connection, it runs uncached (slower, still correct).
+  if (!client) return adapter;
   const prepare = client.prepare.bind(client);
   const cache = new Map<string, BetterSqlite3.Statement>();
   const cached = (sql: string): BetterSqlite3.Statement => {
@@ -134,7 +133,7 @@ function serialised(adapter: SqlDriverAdapter, busyTimeoutMs: number): SqlDriver
 /** The adapter's better-sqlite3 connection (a public field of it), or undefined should a new version hide it. */
 function clientOf(adapter: SqlDriverAdapter): BetterSqlite3.Database | undefined {
   const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
-  return client && typeof client.exec === "function" ? client : undefined;
+  return client && typeof client.prepare === "function" && typeof client.exec === "function" ? client : undefined;
 }
 
 /** The longest pause between two tries for the write lock, in milliseconds. */

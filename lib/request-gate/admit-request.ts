@@ -21,7 +21,7 @@ const DRAIN_FACTOR = 2;
 
 type Body = { kind: "read"; bytes: Buffer } | { kind: "too_large" } | { kind: "gone" };
 
-/** A request the gate let through, and the form of a plain form post (no JavaScript) it parsed on the way. */
+/** A request the gate let through, and the form of a plain form post (no Next-Action header) it parsed on the way. */
 export interface Admitted {
   request: IncomingMessage;
   /** Null unless the request is a sound multipart form post to a page's server action (request-gate.ts). */

@@ -99,7 +99,7 @@ export async function readActionBody(
       return fields && isSoundFetchReply(fields) ? { form: null } : { refusal: BAD_REQUEST };
     }
     const form = await parsedForm(contentType, body);
-    return form && isSoundFormAction([...form.entries()]) ? { form } : { refusal: BAD_REQUEST };
+    return form && isSoundFormAction(form.entries()) ? { form } : { refusal: BAD_REQUEST };
   }
   // Next.js answers a URL-encoded fetch action with 404 itself; any other body is the arguments' row 0.
   if (contentType === "application/x-www-form-urlencoded") return { form: null };

@@ -49,7 +49,7 @@ export async function serve(options: ServeOptions): Promise<http.Server> {
   });
   // In development every page renders afresh, as Next.js's own server does there.
   const handle = options.dev ? app.getRequestHandler() : withPageCache(app.getRequestHandler(), options.policy);
-  // Request forms posted without JavaScript are filed before Next.js (lib/intake-lane/), in both modes.
+  // Request forms of people not signed in are filed before Next.js (lib/intake-lane/), in both modes.
   const serveAdmitted = withIntakeLane(handle);
   await app.prepare();
 
