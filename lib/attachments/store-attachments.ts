@@ -16,7 +16,9 @@
 // transaction, a failure result after a rollback (transitionRequest returns {ok: false}), or
 // record() never being called leave no file behind. A crash in between leaves a file without a
 // row, which the sweep-attachments job deletes after an hour (sweep-orphan-files.ts).
+import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
+import type { DirectTx } from "../db/direct/direct-transaction";
 import type { Tx } from "../db/tx";
 import { logger } from "../log/logger";
 import { deleteAttachmentFiles, newStorageKey, writeAttachmentFile } from "./attachment-files";
@@ -41,6 +43,8 @@ export interface StagedAttachments {
   count: number;
   /** Creates one Attachment row per staged file, in the caller's transaction. */
   record(tx: Tx, owner: AttachmentOwner): Promise<RecordedAttachment[]>;
+  /** record() with direct statements (lib/db/direct/), in a filing's transaction: the same rows. */
+  recordDirectly(tx: DirectTx, owner: AttachmentOwner, now: Date): Promise<RecordedAttachment[]>;
 }
 
 export async function withStagedAttachments<T>(
@@ -83,8 +87,33 @@ export async function withStagedAttachments<T>(
     return rows;
   };
 
+  const recordDirectly = async (tx: DirectTx, owner: AttachmentOwner, now: Date): Promise<RecordedAttachment[]> => {
+    const rows: RecordedAttachment[] = [];
+    for (const { file, storageKey } of staged) {
+      const id = randomUUID();
+      await tx.run(
+        `INSERT INTO "Attachment" ("id", "requestId", "messageId", "fileName", "contentType", "size", "sha256",
+           "storageKey", "uploadedBy", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          id,
+          owner.requestId,
+          owner.messageId ?? null,
+          file.fileName,
+          file.contentType,
+          file.size,
+          file.sha256,
+          storageKey,
+          owner.uploadedBy,
+          now,
+        ],
+      );
+      rows.push({ id, fileName: file.fileName, contentType: file.contentType, size: file.size });
+    }
+    return rows;
+  };
+
   try {
-    return await work({ count: staged.length, record });
+    return await work({ count: staged.length, record, recordDirectly });
   } finally {
     if (written.length) await discardUnrecorded(db, dir, written);
   }

@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { appConfig, databaseFlavor, type DatabaseFlavor } from "../config/app-config";
+import { DIRECT_ACCESS, endDirectAccess, type DirectAccessSource } from "./direct/direct-access";
 import { sqliteAdapter } from "./sqlite-adapter";
 
 export type Db = SqliteClient;
@@ -31,12 +32,24 @@ const FLAVOR = Symbol.for("dsr-portal.db-flavor");
 export function createDb(url: string): Db {
   const transactionOptions = { maxWait: TRANSACTION_MAX_WAIT_MS };
   const flavor = databaseFlavor(url);
-  const client =
-    flavor === "sqlite"
-      ? new SqliteClient({ adapter: sqliteAdapter(url, SQLITE_BUSY_TIMEOUT_MS), transactionOptions })
-      : // Same models, other provider: the only differences are provider-only query options we do not use.
-        (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions }) as unknown as Db);
+  const sqlite = flavor === "sqlite" ? sqliteAdapter(url, SQLITE_BUSY_TIMEOUT_MS) : null;
+  const client = sqlite
+    ? new SqliteClient({ adapter: sqlite, transactionOptions })
+    : // Same models, other provider: the only differences are provider-only query options we do not use.
+      (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions }) as unknown as Db);
   Object.defineProperty(client, FLAVOR, { value: flavor });
+  // lib/db/direct/: the few writes made without Prisma reach the same database through this.
+  const direct: DirectAccessSource = sqlite
+    ? { flavor: "sqlite", connection: () => sqlite.direct() }
+    : { flavor: "postgres", url };
+  Object.defineProperty(client, DIRECT_ACCESS, { value: direct });
+  const disconnect = client.$disconnect.bind(client);
+  Object.defineProperty(client, "$disconnect", {
+    value: async () => {
+      await endDirectAccess(client);
+      await disconnect();
+    },
+  });
   return client;
 }
 

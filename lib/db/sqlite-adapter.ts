@@ -26,6 +26,9 @@
 //    without a busy timeout, and while the lock is taken the connection waits with timers, the event
 //    loop free; only once the busy timeout has passed is it tried one last time the blocking way
 //    (which then fails, or succeeds, as before).
+//
+// 5. The connection is lent to lib/db/direct/ (a filing's statements written without Prisma), in a turn
+//    of the same queue and begun the same way, so direct and Prisma transactions never mix.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
 import type {
@@ -37,15 +40,52 @@ import type {
 } from "@prisma/driver-adapter-utils";
 
 /**
+ * The connection as lib/db/direct/ uses it: statements of its own on the same connection, in its own
+ * turn (so never inside someone's Prisma transaction), begun IMMEDIATE as Prisma's are here.
+ */
+export interface DirectSqliteConnection {
+  client: BetterSqlite3.Database;
+  /** The prepared statement for `sql`, from the connection's cache. */
+  statement(sql: string): BetterSqlite3.Statement;
+  /** Waits for every earlier turn (Prisma's transactions and queries included); gives the function that ends this one. */
+  turn(): Promise<() => void>;
+  /** BEGIN IMMEDIATE, waiting for another process's write lock with timers (at most the busy timeout). */
+  begin(): Promise<void>;
+}
+
+export interface SqliteAdapterFactory extends SqlDriverAdapterFactory {
+  /** The connection once Prisma has opened it (undefined before, or should the adapter hide it). */
+  direct(): DirectSqliteConnection | undefined;
+}
+
+/**
  * A Prisma adapter factory for the SQLite file at `url` ("file:<path>"). `busyTimeoutMs` is how long a
  * writer waits for another connection's write lock before SQLite answers SQLITE_BUSY.
  */
-export function sqliteAdapter(url: string, busyTimeoutMs: number): SqlDriverAdapterFactory {
+export function sqliteAdapter(url: string, busyTimeoutMs: number): SqliteAdapterFactory {
   const factory = new PrismaBetterSqlite3({ url, timeout: busyTimeoutMs });
+  let direct: DirectSqliteConnection | undefined;
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => serialised(preparedOnce(await factory.connect()), busyTimeoutMs),
+    connect: async () => {
+      const adapter = await factory.connect();
+      const client = clientOf(adapter);
+      const statement = preparedOnce(adapter, client);
+      const turn = turns();
+      if (client && statement) {
+        direct = {
+          client,
+          statement,
+          turn,
+          begin: async () => {
+            if (!(await beganWithoutBlocking(client, busyTimeoutMs))) client.exec("BEGIN IMMEDIATE");
+          },
+        };
+      }
+      return serialised(adapter, client, turn, busyTimeoutMs);
+    },
+    direct: () => direct,
   };
 }
 
@@ -58,10 +98,12 @@ const STATEMENT_CACHE_SIZE = 1_000;
  * `raw().all()` of what bind returned; bind fixes the arguments for good, so the cached statement
  * is handed out behind a small object that passes the arguments to each call instead.
  */
-function preparedOnce(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const client = clientOf(adapter);
+function preparedOnce(
+  adapter: SqlDriverAdapter,
+  client: BetterSqlite3.Database | undefined,
+): ((sql: string) => BetterSqlite3.Statement) | undefined {
   // Should a new version of the adapter hide its connection, it runs uncached (slower, still correct).
-  if (!client) return adapter;
+  if (!client) return undefined;
   const prepare = client.prepare.bind(client);
   const cache = new Map<string, BetterSqlite3.Statement>();
   const cached = (sql: string): BetterSqlite3.Statement => {
@@ -88,12 +130,15 @@ function preparedOnce(adapter: SqlDriverAdapter): SqlDriverAdapter {
     };
   };
   (client as unknown as { prepare: typeof reuse }).prepare = reuse;
-  return adapter;
+  return cached;
 }
 
-function serialised(adapter: SqlDriverAdapter, busyTimeoutMs: number): SqlDriverAdapter {
-  const client = clientOf(adapter);
-  const turn = turns();
+function serialised(
+  adapter: SqlDriverAdapter,
+  client: BetterSqlite3.Database | undefined,
+  turn: () => Promise<() => void>,
+  busyTimeoutMs: number,
+): SqlDriverAdapter {
   const alone = async <T>(work: () => Promise<T>): Promise<T> => {
     const done = await turn();
     try {

@@ -22,7 +22,7 @@ import { detailFieldNames } from "../requests/intake/form-fields";
 import { readMessage, readWithdrawalReason } from "../requests/my-request-forms";
 import { requestTypes, type RequestType } from "../requests/request-types";
 import { transitionRequest, type TransitionOutcome } from "../requests/transition-request";
-import { consumeLimits, limitKey, type RateLimitContext } from "../security/rate-limit";
+import { consumeLimits, consumeLimitsDirectly, limitKey, type RateLimitContext } from "../security/rate-limit";
 
 /** Runs per request form, per case-page text and for the sign-in address (each on every engine). */
 const RUNS = { form: 150, message: 150, withdrawal: 100, signIn: 300 };
@@ -156,8 +156,8 @@ describe("arbitrary Unicode in every form and action", () => {
                 ip: "203.0.113.7",
                 userAgent: "fuzz",
                 uploads: { limits: { maxBytesPerFile: 1 << 20, maxFiles: 5 }, dir: engine.dir },
-                limit: (input, client) =>
-                  consumeLimits(client, [{ limit: "submission_email", key: input.email }], limits),
+                limit: (input, tx, now) =>
+                  consumeLimitsDirectly(tx, [{ limit: "submission_email", key: input.email }], now, limits),
               }),
             ),
           );

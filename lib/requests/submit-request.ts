@@ -1,12 +1,13 @@
 // A new request enters the portal as awaiting_verification, with its first audit
 // entry in the same transaction. (Besides transitionRequest, this is the only
 // place that writes a status: the initial one.)
-import { appendAuditEntry } from "../audit/append-audit-entry";
+import { randomUUID } from "node:crypto";
+import { prepareAuditEntry, storeAuditEntryDirectly, type AuditInput } from "../audit/append-audit-entry";
 import { flavorOf, type Db } from "../db/client";
-import type { Tx } from "../db/tx";
+import { directStatements, directTransaction, type DirectTx } from "../db/direct/direct-transaction";
 import { canonicalEmail } from "../input/email-address";
 import { parseDetails, subjectNameSchema } from "./details/schemas";
-import { nextReference } from "./next-reference";
+import { nextReferenceDirectly } from "./next-reference";
 import type { RequestType } from "./request-types";
 import type { Actor } from "./workflow/actor";
 
@@ -29,11 +30,23 @@ export interface SubmitInput {
 export type SubmitResult = { ok: true; id: string; reference: string } | { ok: false; issues: string[] };
 
 /** Runs inside the submitting transaction: what must exist together with the request (its files, its mail). */
-export type AfterSubmit = (tx: Tx, created: { id: string; reference: string; subjectEmail: string }) => Promise<void>;
+export type AfterSubmit = (
+  tx: DirectTx,
+  created: { id: string; reference: string; subjectEmail: string },
+) => Promise<void>;
 
 /** Runs first inside the submitting transaction (e.g. counting abuse limits); throwing rolls all of it back. */
-export type BeforeSubmit = (tx: Tx) => Promise<void>;
+export type BeforeSubmit = (tx: DirectTx) => Promise<void>;
 
+/**
+ * Stores a new request awaiting verification with its first audit entry (and what `afterSubmit` adds)
+ * in one transaction. Written with direct statements (lib/db/direct/): filing is the write a portal
+ * must take by the thousand after breach news, and Prisma's per-query work was most of its cost. The
+ * rows are the ones Prisma would write (lib/requests/intake/file-request.test.ts and
+ * the workflow's tests read them back through Prisma, lib/db/direct/direct-transaction.test.ts their values).
+ * Returns the issues instead when the input does not pass the request's schemas; throws what
+ * `beforeSubmit`/`afterSubmit` throw, and database errors.
+ */
 export async function submitRequest(
   db: Db,
   input: SubmitInput,
@@ -53,49 +66,64 @@ export async function submitRequest(
   // PostgreSQL: the reference is taken before the transaction, so that concurrent filings do not queue
   // on the counter's row lock until each commits (a failed filing leaves a gap in the numbers). SQLite
   // runs one writer at a time anyway, and there it costs no commit of its own inside the transaction.
-  const takenEarly = flavorOf(db) === "postgres" ? await nextReference(db, now) : null;
-  return db.$transaction(async (tx) => {
+  const takenEarly =
+    flavorOf(db) === "postgres" ? await directStatements(db, (tx) => nextReferenceDirectly(tx, now)) : null;
+  return directTransaction(db, async (tx) => {
     await beforeSubmit?.(tx);
     const account = input.subjectUserId
-      ? await tx.user.findUnique({ where: { id: input.subjectUserId }, select: { id: true, email: true } })
-      : null;
+      ? await tx.get<{ id: string; email: string }>(`SELECT "id", "email" FROM "User" WHERE "id" = ?`, [
+          input.subjectUserId,
+        ])
+      : undefined;
     const subjectUserId = account && account.email.toLowerCase() === subjectEmail ? account.id : null;
     const actor: Actor = { type: "subject", userId: subjectUserId };
-    const reference = takenEarly ?? (await nextReference(tx, now));
-    const request = await tx.request.create({
-      data: {
+    const reference = takenEarly ?? (await nextReferenceDirectly(tx, now));
+    const id = randomUUID();
+    // The audit entry's hash covers nothing the database makes, so the request is stored with its
+    // audit head already in place (one statement fewer than insert, append, update).
+    const entry = await prepareAuditEntry(submittedEntry(id, actor, input, now), randomUUID);
+    await tx.run(
+      `INSERT INTO "Request" ("id", "reference", "type", "details", "subjectEmail", "subjectName", "subjectUserId",
+         "language", "status", "submittedAt", "statementVersion", "version", "auditHeadSeq", "auditHeadHash",
+         "createdAt", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'awaiting_verification', ?, ?, 0, ?, ?, ?, ?)`,
+      [
+        id,
         reference,
-        type: input.type,
-        details: details.data,
+        input.type,
+        JSON.stringify(details.data),
         subjectEmail,
-        subjectName: name.data || null,
+        name.data || null,
         subjectUserId,
-        language: input.language,
-        status: "awaiting_verification",
-        submittedAt: now,
-        statementVersion: input.statementVersion,
-      },
-      select: { id: true },
-    });
-    const entry = await appendAuditEntry(tx, {
-      chain: request.id,
-      requestId: request.id,
-      head: { seq: 0, hash: null },
-      actor,
-      event: "submitted",
-      fromStatus: null,
-      toStatus: "awaiting_verification",
-      details: { type: input.type, statementVersion: input.statementVersion },
-      public: true,
-      ip: input.ip,
-      userAgent: input.userAgent,
-      createdAt: now,
-    });
-    await tx.request.update({
-      where: { id: request.id },
-      data: { auditHeadSeq: entry.seq, auditHeadHash: entry.hash },
-    });
-    await afterSubmit?.(tx, { id: request.id, reference, subjectEmail });
-    return { ok: true as const, id: request.id, reference };
+        input.language,
+        now,
+        input.statementVersion,
+        entry.entry.seq,
+        entry.entry.hash,
+        now,
+        now,
+      ],
+    );
+    await storeAuditEntryDirectly(tx, entry);
+    await afterSubmit?.(tx, { id, reference, subjectEmail });
+    return { ok: true as const, id, reference };
   });
+}
+
+/** The first audit entry of request `id`: "submitted". */
+function submittedEntry(id: string, actor: Actor, input: SubmitInput, now: Date): AuditInput {
+  return {
+    chain: id,
+    requestId: id,
+    head: { seq: 0, hash: null },
+    actor,
+    event: "submitted",
+    fromStatus: null,
+    toStatus: "awaiting_verification",
+    details: { type: input.type, statementVersion: input.statementVersion },
+    public: true,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    createdAt: now,
+  };
 }

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { privateDatabase } from "../../scripts/test/private-database";
 import { createDb, type Db } from "../db/client";
-import { consumeLimits, limitKey, type RateLimitContext } from "./rate-limit";
+import { directStatements, directTransaction } from "../db/direct/direct-transaction";
+import { consumeLimits, consumeLimitsDirectly, limitKey, type RateLimitContext } from "./rate-limit";
 import { limitNames, type LimitName } from "./rate-limit-settings";
 
 const secret = "a-test-secret-of-at-least-32-characters!";
@@ -39,6 +40,39 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("abuse limits on %s"
     if (refused.ok) throw new Error("unreachable");
     expect(refused.retryAfterSeconds).toBeGreaterThan(3590);
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(3600);
+  });
+
+  it("counted directly (a filing) and through the library (everything else), one count in the same row", async () => {
+    const limits = context(4, 2);
+    const attempt = [{ limit: "submission_email", key: "both-ways@example.org" }] as const;
+    const direct = () => directStatements(db, (tx) => consumeLimitsDirectly(tx, [...attempt], new Date(), limits));
+    expect(await direct()).toEqual({ ok: true });
+    expect(await consumeLimits(db, [...attempt], limits)).toEqual({ ok: true });
+    expect(await direct()).toEqual({ ok: true });
+    expect(await consumeLimits(db, [...attempt], limits)).toEqual({ ok: true });
+    // The fifth attempt, either way, is over the four allowed, for the rest of the window.
+    const refused = await direct();
+    expect(refused).toMatchObject({ ok: false, limit: "submission_email" });
+    if (refused.ok) throw new Error("unreachable");
+    expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(2);
+    expect(await consumeLimits(db, [...attempt], limits)).toMatchObject({ ok: false });
+    // Counted in a transaction that rolls back, an attempt leaves no count.
+    await directTransaction(db, async (tx) => {
+      await consumeLimitsDirectly(tx, [...attempt], new Date(), limits);
+      throw new Error("rolled back");
+    }).catch(() => undefined);
+    expect(
+      (
+        await db.rateLimit.findUniqueOrThrow({
+          where: { key: `submission_email:${limitKey("submission_email", "both-ways@example.org", secret)}` },
+        })
+      ).points,
+    ).toBe(6);
+    // Once the window has passed, a direct count starts a new one.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect(await direct()).toEqual({ ok: true });
+    expect(await consumeLimits(db, [...attempt], limits)).toEqual({ ok: true });
   });
 
   it("counts each key and each limit on its own; an email address in any spelling is one key", async () => {

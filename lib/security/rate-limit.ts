@@ -13,6 +13,8 @@ import { createHmac } from "node:crypto";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { appConfig } from "../config/app-config";
 import type { Db } from "../db/client";
+import type { DirectTx } from "../db/direct/direct-transaction";
+import { instantFromSql } from "../db/direct/sql-values";
 import type { Tx } from "../db/tx";
 import { emailLimitKey } from "../input/email-address";
 import { limitedBlock } from "./client-address";
@@ -64,6 +66,40 @@ export async function consumeLimits(
   const worst = refusals
     .filter((refusal) => refusal !== null)
     .sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds)[0];
+  return worst ? { ok: false, ...worst } : { ok: true };
+}
+
+/**
+ * consumeLimits with direct statements (lib/db/direct/), for the filing: the same rows in the same
+ * table as rate-limiter-flexible's Prisma store keeps them ("<limit>:<key>", points, expire), counted
+ * the same way: a row whose window has ended starts a new one, any other is incremented in the
+ * database (one statement per limit, so concurrent attempts all count), and an attempt is refused when
+ * its window's count exceeds the limit's points, for as long as the window still runs.
+ */
+export async function consumeLimitsDirectly(
+  tx: DirectTx,
+  attempts: LimitAttempt[],
+  now: Date,
+  context: RateLimitContext = rateLimitContext(),
+): Promise<LimitResult> {
+  const refusals: { limit: LimitName; retryAfterSeconds: number }[] = [];
+  const newExpire = new Date(now.getTime() + context.windowSeconds * 1000);
+  for (const { limit, key, cost = 1 } of attempts) {
+    if (!key) continue;
+    const row = await tx.get<{ points: number | string; expire: string | null }>(
+      `INSERT INTO "RateLimit" ("key", "points", "expire") VALUES (?, ?, ?)
+       ON CONFLICT ("key") DO UPDATE SET
+         "points" = CASE WHEN "RateLimit"."expire" <= ? THEN excluded."points" ELSE "RateLimit"."points" + excluded."points" END,
+         "expire" = CASE WHEN "RateLimit"."expire" <= ? THEN excluded."expire" ELSE "RateLimit"."expire" END
+       RETURNING "points", CAST("expire" AS TEXT) AS "expire"`,
+      [`${limit}:${limitKey(limit, key, context.secret)}`, cost, newExpire, now, now],
+    );
+    if (!row) throw new Error("consumeLimitsDirectly: the counter returned no row");
+    if (Number(row.points) <= context.points[limit]) continue;
+    const msBeforeNext = row.expire === null ? 0 : Math.max(instantFromSql(row.expire).getTime() - now.getTime(), 0);
+    refusals.push({ limit, retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
+  }
+  const worst = refusals.sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds)[0];
   return worst ? { ok: false, ...worst } : { ok: true };
 }
 

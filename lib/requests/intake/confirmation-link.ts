@@ -6,9 +6,10 @@
 // never exists without its mail.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { SignInLinkSettings } from "../../auth/sign-in-link";
-import { issueLinkToken } from "../../auth/links/link-token";
+import { issueLinkToken, issueLinkTokenDirectly, type IssuedLinkToken } from "../../auth/links/link-token";
+import type { DirectTx } from "../../db/direct/direct-transaction";
 import type { Tx } from "../../db/tx";
-import { enqueueMail } from "../../mail/outbox/enqueue-mail";
+import { enqueueMail, enqueueMailDirectly, type MailToQueue } from "../../mail/outbox/enqueue-mail";
 import { mailSender } from "../request-settings";
 import type { RequestType } from "../request-types";
 
@@ -31,31 +32,50 @@ export function confirmationPath(language: "de" | "en", reference: string, secre
   return `/${language}/requests/confirm/${reference}?${query}`;
 }
 
+export type ConfirmationLinkSettings = SignInLinkSettings & { unverifiedExpiryDays: number };
+
+/** The mail that carries the confirmation link of `issued` (a token newly made for the request's address). */
+export function confirmationMail(
+  request: { id: string; reference: string; type: RequestType; subjectEmail: string; language: "de" | "en" },
+  settings: ConfirmationLinkSettings,
+  issued: IssuedLinkToken,
+): MailToQueue<"confirm_request"> {
+  return {
+    template: "confirm_request",
+    language: request.language,
+    to: request.subjectEmail,
+    requestId: request.id,
+    variables: {
+      sender: mailSender(settings.mail, request.language),
+      type: request.type,
+      url: `${settings.publicUrl}${confirmationPath(request.language, request.reference, settings.secret, issued.token)}`,
+      expires: issued.expires.toISOString(),
+      validHours: settings.maxAgeHours,
+      expiryDays: settings.unverifiedExpiryDays,
+      timeZone: settings.timeZone,
+    },
+    link: { tokenHash: issued.tokenHash, expires: issued.expires },
+  };
+}
+
+/** Stores a new link token for the request's address and queues its mail, in `tx` (resending a link). */
 export async function queueConfirmationLink(
   tx: Tx,
   request: { id: string; reference: string; type: RequestType; subjectEmail: string; language: "de" | "en" },
-  settings: SignInLinkSettings & { unverifiedExpiryDays: number },
+  settings: ConfirmationLinkSettings,
   now: Date,
 ): Promise<void> {
   const issued = await issueLinkToken(tx, request.subjectEmail, settings, now);
-  await enqueueMail(
-    tx,
-    {
-      template: "confirm_request",
-      language: request.language,
-      to: request.subjectEmail,
-      requestId: request.id,
-      variables: {
-        sender: mailSender(settings.mail, request.language),
-        type: request.type,
-        url: `${settings.publicUrl}${confirmationPath(request.language, request.reference, settings.secret, issued.token)}`,
-        expires: issued.expires.toISOString(),
-        validHours: settings.maxAgeHours,
-        expiryDays: settings.unverifiedExpiryDays,
-        timeZone: settings.timeZone,
-      },
-      link: { tokenHash: issued.tokenHash, expires: issued.expires },
-    },
-    now,
-  );
+  await enqueueMail(tx, confirmationMail(request, settings, issued), now);
+}
+
+/** queueConfirmationLink with direct statements (lib/db/direct/), in the filing's transaction. */
+export async function queueConfirmationLinkDirectly(
+  tx: DirectTx,
+  request: { id: string; reference: string; type: RequestType; subjectEmail: string; language: "de" | "en" },
+  settings: ConfirmationLinkSettings,
+  now: Date,
+): Promise<void> {
+  const issued = await issueLinkTokenDirectly(tx, request.subjectEmail, settings, now);
+  await enqueueMailDirectly(tx, confirmationMail(request, settings, issued), now);
 }

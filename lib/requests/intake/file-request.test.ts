@@ -12,7 +12,7 @@ import { testRequestSettings } from "../../../scripts/test/request-settings";
 import { commonFields, formOf, validForms } from "../../../scripts/test/request-forms";
 import { hashLinkToken, type SignInLinkSettings } from "../../auth/sign-in-link";
 import { createDb, type Db } from "../../db/client";
-import { consumeLimits, limitKey, type RateLimitContext } from "../../security/rate-limit";
+import { consumeLimitsDirectly, limitKey, type RateLimitContext } from "../../security/rate-limit";
 import type { LimitName } from "../../security/rate-limit-settings";
 import { requestTypes, type RequestType } from "../request-types";
 import { confirmationCode } from "./confirmation-link";
@@ -49,13 +49,14 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
     ip: "203.0.113.9",
     userAgent: "vitest",
     uploads: { limits: { maxBytesPerFile: 10 * 1024 * 1024, maxFiles: 5 }, dir },
-    limit: (input, client) =>
-      consumeLimits(
-        client,
+    limit: (input, tx, now) =>
+      consumeLimitsDirectly(
+        tx,
         [
           { limit: "submission_ip", key: overrides.ip ?? "203.0.113.9" },
           { limit: "submission_email", key: input.email },
         ],
+        now,
         limits,
       ),
     ...overrides,

@@ -7,14 +7,14 @@ import type { UploadLimits } from "../../attachments/limits";
 import { withStagedAttachments, type StagedAttachments } from "../../attachments/store-attachments";
 import type { SignInLinkSettings } from "../../auth/sign-in-link";
 import { flavorOf, type Db } from "../../db/client";
-import type { Tx } from "../../db/tx";
+import { directStatements, type DirectTx } from "../../db/direct/direct-transaction";
 import { currentStatementVersion } from "../../privacy";
 import type { RequestSettings } from "../request-settings";
 import type { RequestType } from "../request-types";
 import { submitRequest } from "../submit-request";
 import { transitionRequest } from "../transition-request";
 import { uploadFieldError, type FieldErrors } from "./field-errors";
-import { queueConfirmationLink } from "./confirmation-link";
+import { queueConfirmationLinkDirectly } from "./confirmation-link";
 import type { FormSource, FormValues } from "./form-fields";
 import { validateRequestForm, type FormChoices, type ValidRequestForm } from "./validate-request-form";
 
@@ -30,10 +30,15 @@ export interface FilingContext {
   now?: Date;
   uploads: { limits: UploadLimits; dir: string };
   /**
-   * Counts the abuse limits (lib/security/rate-limit.ts) in `client` once the form is valid, before
-   * anything is stored: a refusal stops the filing. `client` is the database or the filing's transaction.
+   * Counts the abuse limits (lib/security/rate-limit.ts) once the form is valid, before anything is
+   * stored: a refusal stops the filing. Counted in `tx` (the filing's transaction, or statements of
+   * their own), with direct statements as the filing is stored.
    */
-  limit: (input: ValidRequestForm, client: Db | Tx) => Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
+  limit: (
+    input: ValidRequestForm,
+    tx: DirectTx,
+    now: Date,
+  ) => Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
 }
 
 /** A refusal of the abuse limits inside the filing's transaction: rolls it back. */
@@ -79,13 +84,14 @@ export async function fileRequest(type: RequestType, form: FormSource, context: 
   // own: inside, the client address's counter row would stay locked until the commit, and every filing
   // from one address (an office behind one NAT) would wait for the one before.
   const countInFiling = flavorOf(context.db) === "sqlite";
+  const countAlone = () => directStatements(context.db, (tx) => context.limit(check.input, tx, now));
   if (!countInFiling) {
-    const counted = await context.limit(check.input, context.db);
+    const counted = await countAlone();
     if (!counted.ok) return limited(counted);
   }
   const counter = countInFiling
-    ? async (tx: Tx) => {
-        if (!(await context.limit(check.input, tx)).ok) throw new LimitReached();
+    ? async (tx: DirectTx) => {
+        if (!(await context.limit(check.input, tx, now)).ok) throw new LimitReached();
       }
     : undefined;
   try {
@@ -98,7 +104,7 @@ export async function fileRequest(type: RequestType, form: FormSource, context: 
     // The refusal rolled its counts back with the filing: counted once more on their own, a refused
     // attempt still counts against every limit, as it does where the limits count first. (Should the
     // window have ended in between, so that this count is allowed, the person is asked to wait a minute.)
-    const counted = await context.limit(check.input, context.db);
+    const counted = await countAlone();
     return limited(counted.ok ? { retryAfterSeconds: 60 } : counted);
   }
 }
@@ -109,7 +115,7 @@ async function store(
   context: FilingContext,
   now: Date,
   staged: StagedAttachments,
-  countLimits: ((tx: Tx) => Promise<void>) | undefined,
+  countLimits: ((tx: DirectTx) => Promise<void>) | undefined,
 ): Promise<FilingOutcome> {
   const signedInEmail = context.session?.email.toLowerCase() ?? null;
   const confirmAtOnce = context.session !== null && signedInEmail === input.email;
@@ -128,9 +134,9 @@ async function store(
     },
     now,
     async (tx, created) => {
-      await staged.record(tx, { requestId: created.id, uploadedBy: "subject" });
+      await staged.recordDirectly(tx, { requestId: created.id, uploadedBy: "subject" }, now);
       if (!confirmAtOnce) {
-        await queueConfirmationLink(
+        await queueConfirmationLinkDirectly(
           tx,
           { ...created, type, language: input.language },
           { ...context.link, unverifiedExpiryDays: context.settings.unverifiedExpiryDays },

@@ -6,7 +6,7 @@ import { signInLinkSettings } from "../../auth/auth-options";
 import { appConfig } from "../../config/app-config";
 import { db } from "../../db/client";
 import type { ClientContext } from "../../security/client-address";
-import { consumeLimits } from "../../security/rate-limit";
+import { consumeLimitsDirectly } from "../../security/rate-limit";
 import { requestSettingsFromConfig } from "../settings-from-config";
 import type { FilingContext } from "./file-request";
 import { formChoices } from "./form-choices";
@@ -27,10 +27,14 @@ export function filingContext(session: { userId: string; email: string } | null,
     ip: client.ip,
     userAgent: client.userAgent,
     uploads: { limits: uploadLimitsFromConfig(config), dir: config.attachmentsDir },
-    limit: (input, store) =>
-      consumeLimits(store, [
-        { limit: "submission_ip", key: client.ip },
-        { limit: "submission_email", key: input.email },
-      ]),
+    limit: (input, tx, now) =>
+      consumeLimitsDirectly(
+        tx,
+        [
+          { limit: "submission_ip", key: client.ip },
+          { limit: "submission_email", key: input.email },
+        ],
+        now,
+      ),
   };
 }
