@@ -16,13 +16,13 @@
 // transaction, a failure result after a rollback (transitionRequest returns {ok: false}), or
 // record() never being called leave no file behind. A crash in between leaves a file without a
 // row, which the sweep-attachments job deletes after an hour (sweep-orphan-files.ts).
-import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import type { DirectTx } from "../db/direct/direct-transaction";
 import type { Tx } from "../db/tx";
 import { logger } from "../log/logger";
 import { deleteAttachmentFiles, newStorageKey, writeAttachmentFile } from "./attachment-files";
 import type { CheckedUpload } from "./check-uploads";
+import { newId } from "../db/direct/new-id";
 
 export interface AttachmentOwner {
   requestId: string;
@@ -90,7 +90,7 @@ export async function withStagedAttachments<T>(
   const recordDirectly = async (tx: DirectTx, owner: AttachmentOwner, now: Date): Promise<RecordedAttachment[]> => {
     const rows: RecordedAttachment[] = [];
     for (const { file, storageKey } of staged) {
-      const id = randomUUID();
+      const id = newId();
       await tx.run(
         `INSERT INTO "Attachment" ("id", "requestId", "messageId", "fileName", "contentType", "size", "sha256",
            "storageKey", "uploadedBy", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

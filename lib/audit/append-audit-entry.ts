@@ -1,12 +1,12 @@
 // Writes one audit entry at the head of its chain. Called only inside the
 // transaction that makes the change it records (transitionRequest; submitRequest stores
 // prepareAuditEntry's rows with its own statements, lib/requests/filing/).
-import { randomUUID } from "node:crypto";
 import type { DirectTx } from "../db/direct/direct-transaction";
 import type { Tx } from "../db/tx";
 import type { Actor } from "../requests/workflow/actor";
 import { extractFreeText } from "./free-text";
 import { auditHash, canonicalJson, personalDigest, type HashedAuditFields } from "./hash";
+import { newId } from "../db/direct/new-id";
 
 export interface AuditInput {
   chain: string;
@@ -45,15 +45,15 @@ export interface PreparedAuditEntry {
 }
 
 /**
- * Builds the entry at the head of its chain: free text moved out into text rows (ids from `newId`),
+ * Builds the entry at the head of its chain: free text moved out into text rows (ids from `makeId`),
  * the personal fields digested, the hash over the rest and the previous hash. Pure: storing it is the
  * caller's (appendAuditEntry with Prisma, the filing's direct statements).
  */
-export async function prepareAuditEntry(input: AuditInput, newId: () => string): Promise<PreparedAuditEntry> {
+export async function prepareAuditEntry(input: AuditInput, makeId: () => string): Promise<PreparedAuditEntry> {
   const seq = input.head.seq + 1;
   const texts: PreparedAuditEntry["texts"] = [];
   const details = await extractFreeText(input.details, async (text, sha256) => {
-    const id = newId();
+    const id = makeId();
     texts.push({ id, chain: input.chain, seq, requestId: input.requestId, sha256, text });
     return id;
   });
@@ -77,7 +77,7 @@ export async function prepareAuditEntry(input: AuditInput, newId: () => string):
 }
 
 export async function appendAuditEntry(tx: Tx, input: AuditInput): Promise<WrittenAuditEntry> {
-  const prepared = await prepareAuditEntry(input, randomUUID);
+  const prepared = await prepareAuditEntry(input, newId);
   for (const text of prepared.texts) await tx.auditText.create({ data: text, select: { id: true } });
   // The enum columns take the same strings the workflow uses.
   const created = await tx.auditEntry.create({
@@ -89,7 +89,7 @@ export async function appendAuditEntry(tx: Tx, input: AuditInput): Promise<Writt
 
 /** appendAuditEntry with direct statements (lib/db/direct/), for the filing: the same rows. */
 export async function appendAuditEntryDirectly(tx: DirectTx, input: AuditInput): Promise<WrittenAuditEntry> {
-  return storeAuditEntryDirectly(tx, await prepareAuditEntry(input, randomUUID));
+  return storeAuditEntryDirectly(tx, await prepareAuditEntry(input, newId));
 }
 
 /** Stores an entry made by prepareAuditEntry with direct statements (its chain's head is the caller's). */
@@ -103,7 +103,7 @@ export async function storeAuditEntryDirectly(
       [text.id, text.chain, text.seq, text.requestId, text.sha256, text.text, entry.createdAt],
     );
   }
-  const id = randomUUID();
+  const id = newId();
   await tx.run(
     `INSERT INTO "AuditEntry" ("id", "chain", "seq", "requestId", "actorType", "actorId", "actorRole", "event",
        "fromStatus", "toStatus", "details", "public", "ip", "userAgent", "personalDigest", "createdAt", "prevHash", "hash")

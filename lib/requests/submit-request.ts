@@ -1,7 +1,6 @@
 // A new request enters the portal as awaiting_verification, with its first audit
 // entry in the same transaction. (Besides transitionRequest, this is the only
 // place that writes a status: the initial one.)
-import { randomUUID } from "node:crypto";
 import { prepareAuditEntry, storeAuditEntryDirectly, type AuditInput } from "../audit/append-audit-entry";
 import { flavorOf, type Db } from "../db/client";
 import { directStatements, directTransaction, type DirectTx } from "../db/direct/direct-transaction";
@@ -10,6 +9,7 @@ import { parseDetails, subjectNameSchema } from "./details/schemas";
 import { nextReferenceDirectly } from "./next-reference";
 import type { RequestType } from "./request-types";
 import type { Actor } from "./workflow/actor";
+import { newId } from "../db/direct/new-id";
 
 export interface SubmitInput {
   type: RequestType;
@@ -78,10 +78,10 @@ export async function submitRequest(
     const subjectUserId = account && account.email.toLowerCase() === subjectEmail ? account.id : null;
     const actor: Actor = { type: "subject", userId: subjectUserId };
     const reference = takenEarly ?? (await nextReferenceDirectly(tx, now));
-    const id = randomUUID();
+    const id = newId();
     // The audit entry's hash covers nothing the database makes, so the request is stored with its
     // audit head already in place (one statement fewer than insert, append, update).
-    const entry = await prepareAuditEntry(submittedEntry(id, actor, input, now), randomUUID);
+    const entry = await prepareAuditEntry(submittedEntry(id, actor, input, now), newId);
     await tx.run(
       `INSERT INTO "Request" ("id", "reference", "type", "details", "subjectEmail", "subjectName", "subjectUserId",
          "language", "status", "submittedAt", "statementVersion", "version", "auditHeadSeq", "auditHeadHash",

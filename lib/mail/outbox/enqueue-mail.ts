@@ -3,11 +3,11 @@
 // without its event. Variables are checked now, so a bad mail aborts the event.
 // (enqueueMail through Prisma; a filing stores outboxRow's row with its own statements,
 // lib/requests/filing/, and signals the queue itself.)
-import { randomUUID } from "node:crypto";
 import type { DirectTx } from "../../db/direct/direct-transaction";
 import type { Tx } from "../../db/tx";
 import { templates, type TemplateName, type TemplateVariables } from "../templates";
 import { signalMailQueued } from "./mail-queued-signal";
+import { newId } from "../../db/direct/new-id";
 
 export interface MailToQueue<N extends TemplateName = TemplateName> {
   template: N;
@@ -48,7 +48,7 @@ export async function enqueueMail(tx: Tx, mail: MailToQueue, now: Date): Promise
 /** enqueueMail with a direct statement (lib/db/direct/), for the filing: the same row. */
 export async function enqueueMailDirectly(tx: DirectTx, mail: MailToQueue, now: Date): Promise<string> {
   const row = outboxRow(mail, now);
-  const id = randomUUID();
+  const id = newId();
   await tx.run(
     `INSERT INTO "OutboundMail" ("id", "template", "variables", "language", "toAddress", "requestId", "status",
        "attempts", "nextAttemptAt", "linkTokenHash", "linkExpiresAt", "createdAt")
