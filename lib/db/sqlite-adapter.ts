@@ -83,7 +83,14 @@ export function sqliteAdapter(url: string, busyTimeoutMs: number): SqliteAdapter
           },
         };
       }
-      return serialised(adapter, client, turn, busyTimeoutMs);
+      const served = serialised(adapter, client, turn, busyTimeoutMs);
+      // Prisma disconnected: the connection is closed, and the next use opens a new one.
+      const dispose = served.dispose;
+      served.dispose = async () => {
+        direct = undefined;
+        await dispose();
+      };
+      return served;
     },
     direct: () => direct,
   };

@@ -39,7 +39,7 @@ export async function directAccessOf(db: Db): Promise<DirectAccess> {
     };
   }
   let connection = source.connection();
-  if (!connection) {
+  if (!connection?.client.open) {
     await db.$connect();
     connection = source.connection();
   }

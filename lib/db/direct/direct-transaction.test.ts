@@ -87,4 +87,12 @@ describe.each(inject("testDatabases"))("direct statements on $flavor", ({ url })
     expect(await db.user.count({ where: { email: `prisma-${tag}@example.org` } })).toBe(0);
     expect(await db.user.count({ where: { email: `direct-${tag}@example.org` } })).toBe(1);
   });
+
+  it("works again after the client disconnected (a new connection or pool, not the closed one)", async () => {
+    const tag = randomUUID();
+    await directTransaction(db, (tx) => tx.run(...insertUser(`before-${tag}@example.org`)));
+    await db.$disconnect();
+    await directTransaction(db, (tx) => tx.run(...insertUser(`after-${tag}@example.org`)));
+    expect(await db.user.count({ where: { email: { contains: tag } } })).toBe(2);
+  });
 });
