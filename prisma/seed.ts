@@ -1,8 +1,11 @@
 // Demo data for `npm start`: the back-office team of the demo controller and a few
 // requests in different states, made through the real workflow (so their audit
 // chains, deadlines and mails are genuine). Runs once per database: the AppMeta
-// marker is claimed first, so two starts at once cannot both seed.
+// marker is claimed first, so two starts at once cannot both seed. In demo mode the staff are
+// enrolled in the TOTP second factor already, with secrets `npm run -s totp` can compute.
 import { normaliseEmail } from "../lib/auth/adapter";
+import { enrolDemoStaff } from "../lib/backoffice/second-factor/enrol-demo-staff";
+import type { SecondFactorKeys } from "../lib/backoffice/second-factor/second-factor-keys";
 import type { Db } from "../lib/db/client";
 import type { RequestSettings } from "../lib/requests/request-settings";
 import { submitRequest, type SubmitInput } from "../lib/requests/submit-request";
@@ -121,8 +124,17 @@ const demoRequests: DemoRequest[] = [
   },
 ];
 
-/** Seeds the demo data unless this database already has them. Returns whether it seeded. */
-export async function seedDemoData(db: Db, settings: RequestSettings, now = new Date()): Promise<boolean> {
+/**
+ * Seeds the demo data unless this database already has them. Returns whether it seeded. With
+ * `demoSecondFactor` (PORTAL_MODE=demo only: anyone with NEXTAUTH_SECRET can compute the codes), the
+ * staff are enrolled in the second factor with their demo secrets.
+ */
+export async function seedDemoData(
+  db: Db,
+  settings: RequestSettings,
+  now = new Date(),
+  demoSecondFactor?: SecondFactorKeys,
+): Promise<boolean> {
   try {
     await db.appMeta.create({ data: { key: DEMO_SEEDED_KEY, value: now.toISOString() } });
   } catch (error) {
@@ -130,6 +142,7 @@ export async function seedDemoData(db: Db, settings: RequestSettings, now = new 
     throw error;
   }
   const staff: Record<"dpo" | "team", Actor> = {} as never;
+  const staffUsers: Array<{ id: string; email: string }> = [];
   for (const account of demoAccounts) {
     // Accounts are stored in the canonical form that sign-in looks them up by (lib/input/email-address.ts).
     const email = normaliseEmail(account.email);
@@ -138,9 +151,11 @@ export async function seedDemoData(db: Db, settings: RequestSettings, now = new 
       update: {},
       create: { email, name: account.name, role: account.role, locale: "de" },
     });
+    staffUsers.push({ id: user.id, email });
     if (account.role === "dpo") staff.dpo = { type: "staff", userId: user.id, role: "dpo" };
     if (account.role === "privacy_team") staff.team = { type: "staff", userId: user.id, role: "privacy_team" };
   }
+  if (demoSecondFactor) await enrolDemoStaff(db, staffUsers, demoSecondFactor, now);
   for (const request of demoRequests) {
     const email = normaliseEmail(request.subject.email);
     const subject = await db.user.upsert({

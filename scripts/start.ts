@@ -93,12 +93,15 @@ async function main(): Promise<void> {
 
 /** Seeds the demo data (prisma/seed.ts); false if another start got there first. */
 async function seedDemo(config: ReturnType<typeof appConfig>): Promise<boolean> {
-  const [{ db }, { requestSettingsFromConfig }, { seedDemoData }] = await Promise.all([
+  const [{ db }, { requestSettingsFromConfig }, { seedDemoData }, { secondFactorKeys }] = await Promise.all([
     import("../lib/db/client"),
     import("../lib/requests/settings-from-config"),
     import("../prisma/seed"),
+    import("../lib/backoffice/second-factor/second-factor-keys"),
   ]);
-  return seedDemoData(db(), requestSettingsFromConfig(config));
+  // Demo staff are enrolled in the second factor with secrets derived from NEXTAUTH_SECRET: only in demo mode.
+  const demoSecondFactor = config.mode === "demo" ? secondFactorKeys(config.nextauthSecret) : undefined;
+  return seedDemoData(db(), requestSettingsFromConfig(config), new Date(), demoSecondFactor);
 }
 
 main().catch((error: unknown) => {
