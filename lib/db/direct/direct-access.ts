@@ -1,6 +1,7 @@
 // How direct-transaction.ts reaches a client's database: the SQLite connection Prisma uses (with its
 // turn, sqlite-adapter.ts), or a pg pool of the client's own, made on first use and ended with the client.
 import pg from "pg";
+import { logger } from "../../log/logger";
 import type { Db } from "../client";
 import type { DirectSqliteConnection } from "../sqlite-adapter";
 
@@ -32,6 +33,9 @@ export async function directAccessOf(db: Db): Promise<DirectAccess> {
             idleTimeoutMillis: 30_000,
             allowExitOnIdle: true,
           });
+          // An idle connection the server ends (a restart, a dropped database) is reported here; unheard,
+          // pg's error event would end the process. The pool drops that connection and opens a new one when needed.
+          pool.on("error", (error) => logger.warn({ err: error }, "a direct database connection ended"));
           pools.set(db, pool);
         }
         return pool;
