@@ -1,6 +1,6 @@
 // Writes one audit entry at the head of its chain. Called only inside the
 // transaction that makes the change it records (transitionRequest; submitRequest stores
-// prepareAuditEntry's rows with its own statements, lib/requests/filing/).
+// prepareAuditEntry's rows with direct statements, lib/db/direct/).
 import type { DirectTx } from "../db/direct/direct-transaction";
 import type { Tx } from "../db/tx";
 import type { Actor } from "../requests/workflow/actor";

@@ -59,13 +59,23 @@ export async function consumeLimits(
           return null;
         } catch (outcome) {
           if (!(outcome instanceof RateLimiterRes)) throw outcome;
-          return { limit, retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)) };
+          return refusal(limit, outcome.msBeforeNext);
         }
       }),
   );
-  const worst = refusals
-    .filter((refusal) => refusal !== null)
-    .sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds)[0];
+  return outcomeOf(refusals.filter((r) => r !== null));
+}
+
+type Refusal = { limit: LimitName; retryAfterSeconds: number };
+
+/** A refusal by `limit` whose window runs `msBeforeNext` more milliseconds (asked to wait 1 s at least). */
+function refusal(limit: LimitName, msBeforeNext: number): Refusal {
+  return { limit, retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) };
+}
+
+/** Allowed when nothing refused; else the refusal that keeps the client waiting longest. */
+function outcomeOf(refusals: Refusal[]): LimitResult {
+  const worst = refusals.sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds)[0];
   return worst ? { ok: false, ...worst } : { ok: true };
 }
 
@@ -82,7 +92,7 @@ export async function consumeLimitsDirectly(
   now: Date,
   context: RateLimitContext = rateLimitContext(),
 ): Promise<LimitResult> {
-  const refusals: { limit: LimitName; retryAfterSeconds: number }[] = [];
+  const refusals: Refusal[] = [];
   const newExpire = new Date(now.getTime() + context.windowSeconds * 1000);
   for (const { limit, key, cost = 1 } of attempts) {
     if (!key) continue;
@@ -97,10 +107,9 @@ export async function consumeLimitsDirectly(
     if (!row) throw new Error("consumeLimitsDirectly: the counter returned no row");
     if (Number(row.points) <= context.points[limit]) continue;
     const msBeforeNext = row.expire === null ? 0 : Math.max(instantFromSql(row.expire).getTime() - now.getTime(), 0);
-    refusals.push({ limit, retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
+    refusals.push(refusal(limit, msBeforeNext));
   }
-  const worst = refusals.sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds)[0];
-  return worst ? { ok: false, ...worst } : { ok: true };
+  return outcomeOf(refusals);
 }
 
 /**

@@ -1,5 +1,5 @@
 // A transaction written straight to the database driver, without Prisma's query engine: for the one
-// write whose cost matters at scale, filing a request (lib/requests/filing/). A CPU profile of the intake
+// write whose cost matters at scale, filing a request (submitRequest, lib/requests/submit-request.ts). A CPU profile of the intake
 // benchmark put Prisma's per-query work (building, interpreting and mapping each of a filing's ten
 // queries, plus the interactive transaction's machinery) at most of a filing's server time; the same
 // rows written as prepared statements cost a small fraction of it (bench/README.md, intake).
@@ -8,6 +8,7 @@
 // so that they never join a Prisma transaction in progress, and begin IMMEDIATE without blocking the
 // event loop, as Prisma's transactions there do. PostgreSQL: a small pool of its own (pg), with named
 // (server-side prepared) statements.
+import type pg from "pg";
 import type { Db } from "../client";
 import { directAccessOf } from "./direct-access";
 import { sqlArgs, type SqlValue } from "./sql-values";
@@ -66,34 +67,13 @@ async function direct<T>(db: Db, work: (tx: DirectTx) => Promise<T>, inTransacti
       done();
     }
   }
-  if (!inTransaction) {
-    const pool = access.pool();
-    return work({
-      flavor: "postgres",
-      run: async (sql, args) => {
-        await pool.query({ name: statementName(sql), text: numbered(sql), values: sqlArgs("postgres", args) });
-      },
-      get: async <R extends Record<string, unknown>>(sql: string, args: readonly SqlValue[]) =>
-        (await pool.query({ name: statementName(sql), text: numbered(sql), values: sqlArgs("postgres", args) }))
-          .rows[0] as R | undefined,
-    });
-  }
+  if (!inTransaction) return work(postgresTx(access.pool()));
   const client = await access.pool().connect();
   let broken = false;
   try {
     await client.query("BEGIN");
-    const query = async (sql: string, args: readonly SqlValue[]) =>
-      client.query({ name: statementName(sql), text: numbered(sql), values: sqlArgs("postgres", args) });
-    const tx: DirectTx = {
-      flavor: "postgres",
-      run: async (sql, args) => {
-        await query(sql, args);
-      },
-      get: async <R extends Record<string, unknown>>(sql: string, args: readonly SqlValue[]) =>
-        (await query(sql, args)).rows[0] as R | undefined,
-    };
     try {
-      const result = await work(tx);
+      const result = await work(postgresTx(client));
       await client.query("COMMIT");
       return result;
     } catch (error) {
@@ -106,27 +86,32 @@ async function direct<T>(db: Db, work: (tx: DirectTx) => Promise<T>, inTransacti
   }
 }
 
-const names = new Map<string, string>();
-
-/** One server-side prepared statement per SQL text (pg prepares a named statement once per connection). */
-function statementName(sql: string): string {
-  let name = names.get(sql);
-  if (!name) {
-    name = `direct_${names.size + 1}`;
-    names.set(sql, name);
-  }
-  return name;
+/** Statements on `runner`: the pool (each statement on its own) or one connection (in its transaction). */
+function postgresTx(runner: Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">): DirectTx {
+  const query = (sql: string, args: readonly SqlValue[]) =>
+    runner.query<Record<string, unknown>>({ ...postgresStatement(sql), values: sqlArgs("postgres", args) });
+  return {
+    flavor: "postgres",
+    run: async (sql, args) => {
+      await query(sql, args);
+    },
+    get: async <R extends Record<string, unknown>>(sql: string, args: readonly SqlValue[]) =>
+      (await query(sql, args)).rows[0] as R | undefined,
+  };
 }
 
-const numberedTexts = new Map<string, string>();
+const statements = new Map<string, { name: string; text: string }>();
 
-/** `?` placeholders as PostgreSQL's `$1, $2 …` (the statements here hold no other question mark). */
-function numbered(sql: string): string {
-  let text = numberedTexts.get(sql);
-  if (!text) {
+/**
+ * The SQL text as PostgreSQL takes it: `?` placeholders as `$1, $2 …` (the statements here hold no other
+ * question mark), under one name per text, so that pg prepares it once per connection (server-side).
+ */
+function postgresStatement(sql: string): { name: string; text: string } {
+  let statement = statements.get(sql);
+  if (!statement) {
     let n = 0;
-    text = sql.replace(/\?/g, () => `$${++n}`);
-    numberedTexts.set(sql, text);
+    statement = { name: `direct_${statements.size + 1}`, text: sql.replace(/\?/g, () => `$${++n}`) };
+    statements.set(sql, statement);
   }
-  return text;
+  return statement;
 }

@@ -1,8 +1,8 @@
 // The only way a mail enters the system: a row written inside the transaction of
 // the event that causes it, so there is never an event without its mail or a mail
 // without its event. Variables are checked now, so a bad mail aborts the event.
-// (enqueueMail through Prisma; a filing stores outboxRow's row with its own statements,
-// lib/requests/filing/, and signals the queue itself.)
+// (enqueueMail through Prisma; a filing stores outboxRow's row with enqueueMailDirectly,
+// lib/db/direct/.)
 import type { DirectTx } from "../../db/direct/direct-transaction";
 import type { Tx } from "../../db/tx";
 import { templates, type TemplateName, type TemplateVariables } from "../templates";
