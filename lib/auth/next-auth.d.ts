@@ -2,7 +2,7 @@
 // (null for a data subject).
 import type { DefaultSession } from "next-auth";
 
-type StaffRole = "dpo" | "privacy_team" | "admin";
+type StaffRole = "dpo" | "privacy_team" | "admin" | "auditor";
 
 declare module "next-auth" {
   interface User {

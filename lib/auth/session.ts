@@ -9,9 +9,10 @@ import { db } from "../db/client";
 import { readSession } from "./sessions/read-session";
 import { sessionCookie } from "./sessions/session-cookie";
 import { DEFAULT_SESSION_POLICY } from "./sessions/session-policy";
+import type { StaffRole } from "../requests/workflow/actor";
 
 export interface PortalSession {
-  user: { id: string; email: string; locale: "de" | "en"; role: "dpo" | "privacy_team" | "admin" | null };
+  user: { id: string; email: string; locale: "de" | "en"; role: StaffRole | null };
   /** The session's absolute end. */
   expires: Date;
 }

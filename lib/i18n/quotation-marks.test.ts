@@ -12,9 +12,10 @@ import { samples } from "../mail/templates/samples";
 import { content } from "../privacy/content";
 import { renderedStatement } from "../privacy/rendered";
 import { extensionNotice } from "../requests/notices/extension-notice";
-import de from "./messages/de.json";
-import en from "./messages/en.json";
+import { allMessages } from "./all-messages";
 import { locales } from "./locales";
+
+const { de, en } = allMessages;
 
 /** Collects every problem, so that one run names them all. */
 function checker() {

@@ -8,10 +8,11 @@ import { eraseMailsOfLink } from "../../mail/outbox/erase-link-mails";
 import { createSession, type NewSession } from "../sessions/create-session";
 import type { SessionPolicy } from "../sessions/session-policy";
 import { hashLinkToken, isLinkTokenShape } from "./link-token";
+import type { StaffRole } from "../../requests/workflow/actor";
 
 export interface RedeemedLink {
   ok: true;
-  user: { id: string; email: string; role: "dpo" | "privacy_team" | "admin" | null; locale: "de" | "en" };
+  user: { id: string; email: string; role: StaffRole | null; locale: "de" | "en" };
   session: NewSession;
 }
 

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import type { Tx } from "../../db/tx";
 import { roleOf, sessionExpiry, type SessionPolicy } from "./session-policy";
 import { newSessionToken, sessionTokenHash } from "./session-token";
+import type { StaffRole } from "../../requests/workflow/actor";
 
 export interface NewSession {
   /** The cookie's value; never stored. */
@@ -17,7 +18,7 @@ export interface NewSession {
  */
 export async function createSession(
   db: Db | Tx,
-  user: { id: string; role: "dpo" | "privacy_team" | "admin" | null },
+  user: { id: string; role: StaffRole | null },
   policy: SessionPolicy,
   now: Date,
 ): Promise<NewSession> {

@@ -6,6 +6,7 @@ import type { Db } from "../../db/client";
 import { logger } from "../../log/logger";
 import { roleOf, sessionState, type SessionPolicy } from "./session-policy";
 import { sessionTokenHash } from "./session-token";
+import type { StaffRole } from "../../requests/workflow/actor";
 
 export interface StoredSession {
   id: string;
@@ -13,16 +14,19 @@ export interface StoredSession {
   email: string;
   name: string | null;
   locale: "de" | "en";
-  role: "dpo" | "privacy_team" | "admin" | null;
+  role: StaffRole | null;
   emailVerified: Date | null;
   /** The absolute end. */
   expires: Date;
   /** Where the role's second factor stands in this session (./session-policy.ts). */
   secondFactor: "not_required" | "verified" | "pending";
+  /** When the second factor was last proven in this session (for steps that want a recent one). */
+  secondFactorAt: Date | null;
 }
 
 /**
- * The live session the token belongs to, or null (unknown token, past its end, idle too long).
+ * The live session the token belongs to, or null (unknown token, past its end, idle too long, a
+ * deactivated account).
  * A dead session's row is deleted on the way. For roles with an idle timeout, `lastSeenAt` is
  * moved on (at most once a minute); a failure to write it does not fail the request.
  */
@@ -41,13 +45,14 @@ export async function readSession(
       expires: true,
       lastSeenAt: true,
       secondFactorAt: true,
-      user: { select: { email: true, name: true, locale: true, role: true, emailVerified: true } },
+      user: { select: { email: true, name: true, locale: true, role: true, emailVerified: true, deactivatedAt: true } },
     },
   });
   if (!row) return null;
   const role = roleOf(row.user.role);
   const state = sessionState(policy, role, row, now);
-  if (!state.live) {
+  // Deactivating deletes the account's sessions; this catches one created in a race with it.
+  if (!state.live || row.user.deactivatedAt) {
     await db.session.deleteMany({ where: { id: row.id } });
     return null;
   }
@@ -66,5 +71,6 @@ export async function readSession(
     emailVerified: row.user.emailVerified,
     expires: row.expires,
     secondFactor: state.secondFactor,
+    secondFactorAt: row.secondFactorAt,
   };
 }

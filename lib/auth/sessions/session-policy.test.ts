@@ -8,7 +8,7 @@ const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
 
 describe("session policy", () => {
   it("ends every session 8 hours after sign-in, whatever happened in between", () => {
-    for (const role of ["subject", "dpo", "privacy_team", "admin"] as const) {
+    for (const role of ["subject", "dpo", "privacy_team", "admin", "auditor"] as const) {
       const expires = sessionExpiry(DEFAULT_SESSION_POLICY, role, start);
       expect(expires.toISOString()).toBe("2026-11-30T16:00:00.000Z");
       // Used a minute before the end: still live; at the end: over, however recently it was used.

@@ -5,7 +5,9 @@
 // is worth at most that long. Staff sessions also end after a pause (an unattended back-office
 // screen), and the policy says per role whether a second factor must be proven before the session
 // reaches anything; the back office's TOTP enrolment (issue 13) switches that on for staff roles.
-export type SessionRole = "subject" | "dpo" | "privacy_team" | "admin";
+import type { StaffRole } from "../../requests/workflow/actor";
+
+export type SessionRole = "subject" | StaffRole;
 
 export interface RolePolicy {
   /** Hours from sign-in to the session's absolute end. */
@@ -23,12 +25,13 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   dpo: { absoluteHours: 8, idleMinutes: 30, secondFactor: false },
   privacy_team: { absoluteHours: 8, idleMinutes: 30, secondFactor: false },
   admin: { absoluteHours: 8, idleMinutes: 30, secondFactor: false },
+  auditor: { absoluteHours: 8, idleMinutes: 30, secondFactor: false },
 };
 
 /** `lastSeenAt` is written at most this often: a page view is not worth a write each time. */
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
 
-export function roleOf(staffRole: "dpo" | "privacy_team" | "admin" | null | undefined): SessionRole {
+export function roleOf(staffRole: StaffRole | null | undefined): SessionRole {
   return staffRole ?? "subject";
 }
 

@@ -1,5 +1,10 @@
 // Who is acting. The rules of each command say which of these may run it.
-export const staffRoles = ["dpo", "privacy_team", "admin"] as const;
+/**
+ * dpo: every case action, refusals, extensions, templates; privacy_team: handles cases (no refusal,
+ * no extension, no Art. 12(5) decision); admin: staff accounts and settings only, no subject data;
+ * auditor: reads cases and the audit log, changes nothing.
+ */
+export const staffRoles = ["dpo", "privacy_team", "admin", "auditor"] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 export type Actor =

@@ -13,7 +13,6 @@ interface Rule {
   subjectFrom?: readonly RequestStatus[];
 }
 
-const allStaff = ["dpo", "privacy_team", "admin"] as const;
 const caseworkers = ["dpo", "privacy_team"] as const;
 const open = ["received", "in_progress", "awaiting_subject"] as const;
 
@@ -21,7 +20,7 @@ export const rules: Record<CommandName, Rule> = {
   verify: { from: ["awaiting_verification"], to: "received", who: { subject: true, agent: true, system: true } },
   expire_unverified: { from: ["awaiting_verification"], to: "expired_unverified", who: { system: true } },
   start_work: { from: ["received"], to: "in_progress", who: { staff: caseworkers } },
-  assign: { from: ["received", "in_progress", "awaiting_subject"], to: null, who: { staff: allStaff } },
+  assign: { from: ["received", "in_progress", "awaiting_subject"], to: null, who: { staff: caseworkers } },
   request_information: { from: ["received", "in_progress"], to: "awaiting_subject", who: { staff: caseworkers } },
   record_subject_response: { from: ["awaiting_subject"], to: "in_progress", who: { subject: true, agent: true } },
   resume: { from: ["awaiting_subject"], to: "in_progress", who: { staff: caseworkers } },

@@ -15,7 +15,8 @@ const system: Actor = { type: "system" };
 const dpo: Actor = { type: "staff", userId: "u-dpo", role: "dpo" };
 const team: Actor = { type: "staff", userId: "u-team", role: "privacy_team" };
 const admin: Actor = { type: "staff", userId: "u-admin", role: "admin" };
-const actors = { subject, agent, system, dpo, team, admin } as const;
+const auditor: Actor = { type: "staff", userId: "u-auditor", role: "auditor" };
+const actors = { subject, agent, system, dpo, team, admin, auditor } as const;
 type ActorName = keyof typeof actors;
 
 const completeRefusal: RefusalInput = {
@@ -55,7 +56,8 @@ const spec: Record<CommandName, Spec> = {
   verify: { from: ["awaiting_verification"], to: "received", by: ["subject", "agent", "system"] },
   expire_unverified: { from: ["awaiting_verification"], to: "expired_unverified", by: ["system"] },
   start_work: { from: ["received"], to: "in_progress", by: ["dpo", "team"] },
-  assign: { from: ["received", "in_progress", "awaiting_subject"], to: "same", by: ["dpo", "team", "admin"] },
+  // An admin manages staff accounts and sees no subject data, so assigns no case; an auditor changes nothing.
+  assign: { from: ["received", "in_progress", "awaiting_subject"], to: "same", by: ["dpo", "team"] },
   request_information: { from: ["received", "in_progress"], to: "awaiting_subject", by: ["dpo", "team"] },
   record_subject_response: { from: ["awaiting_subject"], to: "in_progress", by: ["subject", "agent"] },
   resume: { from: ["awaiting_subject"], to: "in_progress", by: ["dpo", "team"] },
@@ -281,7 +283,7 @@ describe("fulfilment", () => {
   });
 
   it("assignment and starting work are internal events; the rest are public", () => {
-    const assigned = transition(snapshot("received"), admin, validCommands.assign, context(now));
+    const assigned = transition(snapshot("received"), dpo, validCommands.assign, context(now));
     expect(assigned).toMatchObject({
       ok: true,
       event: { event: "assigned", public: false },

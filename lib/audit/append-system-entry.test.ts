@@ -1,0 +1,56 @@
+// The system chain (events outside any request, e.g. staff accounts and second factors): appended
+// concurrently it stays one unbroken chain, on SQLite and PostgreSQL, and verifies like a request's.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { prepareDatabase } from "../../scripts/db/prepare-database";
+import { dropPostgresDatabase, postgresDatabaseUrl } from "../../scripts/test/postgres";
+import { createDb, type Db } from "../db/client";
+import { appendSystemAuditEntry, inSystemChainTransaction, SYSTEM_CHAIN } from "./append-system-entry";
+import { verifyAuditChains } from "./verify-audit-chains";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-system-chain-"));
+const flavors = inject("testDatabases").map((d) => d.flavor);
+
+describe.each(flavors)("the system audit chain on %s", (flavor) => {
+  const url =
+    flavor === "sqlite"
+      ? `file:${path.join(tmp, "system.db")}`
+      : postgresDatabaseUrl(process.env.TEST_POSTGRES_URL!, `portal_system_chain_${process.pid}_${Date.now()}`);
+  let db: Db;
+
+  beforeAll(async () => {
+    await prepareDatabase(url);
+    db = createDb(url);
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    if (flavor === "postgres") await dropPostgresDatabase(url);
+  });
+
+  it("twenty concurrent appends make one chain 1..20 that verifies; an edited entry is found", async () => {
+    const admin = await db.user.create({ data: { email: "admin@demo.example", role: "admin" } });
+    const actor = { type: "staff", userId: admin.id, role: "admin" } as const;
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        inSystemChainTransaction(db, (tx) =>
+          appendSystemAuditEntry(tx, {
+            actor,
+            event: "staff_role_changed",
+            details: { userId: `u${i}`, role: "privacy_team", reason: `Moved to the privacy team (${i}).` },
+            createdAt: new Date(),
+          }),
+        ),
+      ),
+    );
+    const rows = await db.auditEntry.findMany({ where: { chain: SYSTEM_CHAIN }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(rows.every((r) => r.requestId === null && r.public === false && r.actorRole === "admin")).toBe(true);
+    expect(await verifyAuditChains(db)).toMatchObject({ broken: null, chains: 1, entries: 20 });
+
+    await db.auditEntry.update({ where: { id: rows[4]!.id }, data: { event: "staff_deactivated" } });
+    const report = await verifyAuditChains(db);
+    expect(report.broken).toMatchObject({ chain: SYSTEM_CHAIN, seq: 5 });
+  });
+});
