@@ -37,6 +37,10 @@ const required: Record<TemplateName, Record<"de" | "en", string[]>> = {
     de: ["Frist in 2 Tag(en)", "Löschung (Art. 17 DSGVO)"],
     en: ["due in 2 day(s)", "Erasure (Art. 17 GDPR)"],
   },
+  staff_invitation: {
+    de: ["Rolle: Datenschutzteam", "zweiten Faktor", "Zur Anmeldung"],
+    en: ["as privacy team", "second factor", "Go to sign-in"],
+  },
   sign_in_link: {
     de: [signInUrl, "24 Stunden", "27. November 2026 um 10:30 MEZ", "nicht angefordert", "ignorieren"],
     en: [signInUrl, "24 hours", "27 November 2026 at 10:30 CET", "did not ask", "ignore"],

@@ -97,7 +97,7 @@ export async function signInWithLink(received: FormData): Promise<void> {
   const form = postedForm(received);
   const locale = localeOf(form);
   const result = await signInWithMailedLink(form.get("token"));
-  if (!result.ok) redirect(`/${locale}/sign-in/error?error=Verification`);
+  if (!result.ok) redirect(`/${locale}/sign-in/error?error=${result.reason === "deactivated" ? "AccessDenied" : "Verification"}`);
   redirect(safeCallbackPath(form.get("callbackUrl"), locale));
 }
 

@@ -16,8 +16,11 @@ export interface RedeemedLink {
   session: NewSession;
 }
 
-/** `used_or_expired`: unknown, already used, or past its time; the page offers a new link. */
-export type RedeemResult = RedeemedLink | { ok: false; reason: "used_or_expired" };
+/**
+ * `used_or_expired`: unknown, already used, or past its time; the page offers a new link.
+ * `deactivated`: a staff account an admin deactivated (the link is spent, no session is made).
+ */
+export type RedeemResult = RedeemedLink | { ok: false; reason: "used_or_expired" | "deactivated" };
 
 export async function redeemLink(
   db: Db,
@@ -43,12 +46,13 @@ export async function redeemLink(
       where: { email: row.identifier },
       create: { email: row.identifier, emailVerified: now },
       update: { emailVerified: now },
-      select: { id: true, email: true, role: true, locale: true },
+      select: { id: true, email: true, role: true, locale: true, deactivatedAt: true },
     });
+    if (user.deactivatedAt) return { ok: false, reason: "deactivated" } as const;
     const session = await createSession(tx, user, settings.sessionPolicy, now);
     return {
       ok: true,
-      user: { ...user, locale: user.locale === "en" ? "en" : "de" },
+      user: { id: user.id, email: user.email, role: user.role, locale: user.locale === "en" ? "en" : "de" },
       session,
     } as const;
   });

@@ -11,6 +11,7 @@ import { partialCompletion } from "./partial-completion";
 import { refusal } from "./refusal";
 import { signInLink } from "./sign-in-link";
 import { staffAlert } from "./staff-alert";
+import { staffInvitation } from "./staff-invitation";
 import { withdrawalConfirmation } from "./withdrawal-confirmation";
 
 export const templates = {
@@ -23,6 +24,7 @@ export const templates = {
   withdrawal_confirmation: withdrawalConfirmation,
   message_notice: messageNotice,
   staff_alert: staffAlert,
+  staff_invitation: staffInvitation,
   sign_in_link: signInLink,
   confirm_request: confirmRequest,
 };

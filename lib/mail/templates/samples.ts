@@ -58,6 +58,12 @@ export const samples: { [N in TemplateName]: TemplateVariables<N> } = {
     url: "https://privacy.demo.example/en/backoffice/requests/DSR-2026-000042",
     alert: { kind: "due_soon", daysLeft: 2 },
   },
+  staff_invitation: {
+    sender,
+    url: "https://privacy.demo.example/en/sign-in?callbackUrl=%2Fen%2Fbackoffice",
+    role: "privacy_team",
+    invitedBy: "admin@demo.example",
+  },
   sign_in_link: {
     sender,
     url: signInUrl,
