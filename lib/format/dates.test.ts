@@ -2,7 +2,7 @@
 // controller's zone at the edges of daylight saving time (Europe/Berlin: clocks go forward at
 // 01:00 UTC on the last Sunday of March and back at 01:00 UTC on the last Sunday of October).
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatDay } from "./index";
+import { formatDate, formatDateTime, formatDay, formatMonth } from "./index";
 
 const BERLIN = "Europe/Berlin";
 
@@ -72,5 +72,14 @@ describe("formatDateTime", () => {
     expect(formatDateTime(new Date("2026-11-30T13:05:00Z"), "en", "Asia/Kolkata")).toBe(
       "30 November 2026 at 18:35 GMT+5:30",
     );
+  });
+});
+
+describe("formatMonth", () => {
+  it("names the month in each language, and refuses what is no month", () => {
+    expect(formatMonth("2026-11", "en")).toBe("November 2026");
+    expect(formatMonth("2026-03", "de")).toBe("März 2026");
+    for (const bad of ["2026-13", "2026-00", "2026-1", "november"])
+      expect(() => formatMonth(bad, "en")).toThrow(RangeError);
   });
 });

@@ -37,6 +37,23 @@ export function formatDay(isoDay: string, locale: Locale): string {
   return dateTimeFormat(locale, "UTC", false).format(at);
 }
 
+const monthFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/**
+ * A month as the metrics give it ("2026-11", already the controller's month) in words:
+ * "November 2026". @throws RangeError when `isoMonth` is not YYYY-MM with a month 01-12.
+ */
+export function formatMonth(isoMonth: string, locale: Locale): string {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(isoMonth);
+  if (!match) throw new RangeError(`not a month (YYYY-MM): "${isoMonth}"`);
+  let format = monthFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), { month: "long", year: "numeric", timeZone: "UTC" });
+    monthFormats.set(locale, format);
+  }
+  return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+}
+
 /** The day an instant falls on in `timeZone` (an IANA name, the controller's), in words: "30 November 2026". */
 export function formatDate(instant: Date, locale: Locale, timeZone: string): string {
   return dateTimeFormat(locale, timeZone, false).format(instant);

@@ -3,7 +3,7 @@
 // Server Components and in the worker that renders mails. Pages take `portalFormat(locale)`
 // (portal-format.ts), which adds the controller's time zone.
 export { intlLocale } from "./conventions";
-export { formatDate, formatDateTime, formatDay } from "./dates";
+export { formatDate, formatDateTime, formatDay, formatMonth } from "./dates";
 export { displayFormat, type DisplayFormat } from "./display-format";
 export { maskedAddress } from "./masked-address";
 export { formatFileSize, formatNumber, formatPercent } from "./numbers";

@@ -5,6 +5,8 @@ import de from "./messages/de.json";
 import en from "./messages/en.json";
 import backofficeDe from "./messages/backoffice/backoffice.de.json";
 import backofficeEn from "./messages/backoffice/backoffice.en.json";
+import metricsDe from "./messages/backoffice/metrics.de.json";
+import metricsEn from "./messages/backoffice/metrics.en.json";
 import staffDe from "./messages/backoffice/staff.de.json";
 import staffEn from "./messages/backoffice/staff.en.json";
 import type { Locale } from "./locales";
@@ -12,6 +14,7 @@ import type { Locale } from "./locales";
 const areas: Record<string, Record<Locale, Record<string, unknown>>> = {
   backoffice: { de: backofficeDe, en: backofficeEn },
   backofficeStaff: { de: staffDe, en: staffEn },
+  backofficeMetrics: { de: metricsDe, en: metricsEn },
 };
 
 function merge(locale: Locale, base: Record<string, unknown>): Record<string, unknown> {
