@@ -122,7 +122,10 @@ describe("npm start", () => {
       expect(mode(dataDir)).toBe(0o700);
       expect(mode(path.join(dataDir, "secrets.json"))).toBe(0o600);
       expect(first.output).toContain("Demo data seeded now");
-      expect(first.output).toContain("dpo@demo.example");
+      // The staff logins with their roles, and where a newcomer gets the second factor's code.
+      expect(first.output).toMatch(/dpo@demo\.example +Data protection officer \(dpo\)/);
+      expect(first.output).toMatch(/auditor@demo\.example +Auditor \(auditor\)/);
+      expect(first.output).toContain("npm run -s totp -- dpo@demo.example");
       expect(first.output).toContain("anna.schmidt@demo.example");
       const home = await fetch("http://127.0.0.1:3201/de");
       expect(home.status).toBe(200);

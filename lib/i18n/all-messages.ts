@@ -5,10 +5,13 @@ import de from "./messages/de.json";
 import en from "./messages/en.json";
 import backofficeDe from "./messages/backoffice/backoffice.de.json";
 import backofficeEn from "./messages/backoffice/backoffice.en.json";
+import secondFactorDe from "./messages/backoffice/second-factor.de.json";
+import secondFactorEn from "./messages/backoffice/second-factor.en.json";
 import type { Locale } from "./locales";
 
 const areas: Record<string, Record<Locale, Record<string, unknown>>> = {
   backoffice: { de: backofficeDe, en: backofficeEn },
+  backofficeSecondFactor: { de: secondFactorDe, en: secondFactorEn },
 };
 
 function merge(locale: Locale, base: Record<string, unknown>): Record<string, unknown> {

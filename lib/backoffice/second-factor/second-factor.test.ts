@@ -6,6 +6,7 @@ import { createSession } from "../../auth/sessions/create-session";
 import { readSession } from "../../auth/sessions/read-session";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../../auth/sessions/session-policy";
 import { sessionTokenHash } from "../../auth/sessions/session-token";
+import { inSystemChainTransaction, SYSTEM_CHAIN } from "../../audit/append-system-entry";
 import { createDb, type Db } from "../../db/client";
 import { confirmEnrolment } from "./confirm-enrolment";
 import { resetSecondFactor } from "./reset-second-factor";
@@ -281,7 +282,14 @@ describe.each(inject("testDatabases"))("staff second factor on $flavor", ({ url,
 
   it("reset deletes the secret and the recovery codes, withdraws the sessions' proof, and enrolment starts afresh", async () => {
     const staff = await enrolled();
-    expect(await db.$transaction((tx) => resetSecondFactor(tx, staff.user.id))).toEqual({ removed: true });
+    const admin = await db.user.create({ data: { email: `admin-${unique()}@demo.example`, role: "admin" } });
+    const by = { actor: { type: "staff", userId: admin.id, role: "admin" } as const, now: later(30) };
+    const reset = () => inSystemChainTransaction(db, (tx) => resetSecondFactor(tx, staff.user.id, by));
+    expect(await reset()).toEqual({ removed: true });
+    const entry = await db.auditEntry.findFirstOrThrow({
+      where: { chain: SYSTEM_CHAIN, event: "second_factor_reset", actorId: admin.id },
+    });
+    expect(JSON.parse(entry.details)).toEqual({ userId: staff.user.id, removed: true });
     expect(await db.staffTotp.count({ where: { userId: staff.user.id } })).toBe(0);
     expect(await db.staffRecoveryCode.count({ where: { userId: staff.user.id } })).toBe(0);
     expect((await db.session.findUniqueOrThrow({ where: { id: staff.session.id } })).secondFactorAt).toBeNull();
@@ -296,7 +304,7 @@ describe.each(inject("testDatabases"))("staff second factor on $flavor", ({ url,
       ok: false,
       reason: "not_enrolled",
     });
-    expect(await db.$transaction((tx) => resetSecondFactor(tx, staff.user.id))).toEqual({ removed: false });
+    expect(await reset()).toEqual({ removed: false });
     expect(await startEnrolment(db, staff.user.id, context, later(60))).toMatchObject({ ok: true });
   });
 });
