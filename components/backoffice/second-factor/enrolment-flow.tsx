@@ -7,44 +7,59 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
 import {
   confirmSecondFactorEnrolment,
   startSecondFactorEnrolment,
   type CodeFormState,
 } from "@/app/[locale]/backoffice/second-factor/actions";
 import type { EnrolmentKey } from "@/lib/backoffice/second-factor/enrolment-key";
-import { CodeField } from "./code-field";
+import { CodeField, type CodeFieldTexts } from "./code-field";
 
 const initial: CodeFormState = { error: null };
+
+/** The texts, translated on the server (the browser gets no back-office message files). */
+export interface EnrolmentTexts {
+  title: string;
+  scan: string;
+  qrLabel: string;
+  keyLabel: string;
+  confirmStep: string;
+  startAgain: string;
+  code: CodeFieldTexts;
+  recoveryTitle: string;
+  recoveryIntro: string;
+  recoveryOnce: string;
+  recoveryListLabel: string;
+  continue: string;
+}
 
 interface Props {
   locale: "de" | "en";
   next: string;
   /** The pending enrolment's key; null when none is pending (the children are shown then). */
   pending: Pick<EnrolmentKey, "qrSvg" | "manualKey"> | null;
+  texts: EnrolmentTexts;
   children?: ReactNode;
 }
 
-export function EnrolmentFlow({ locale, next, pending, children }: Props) {
-  const t = useTranslations("backofficeSecondFactor");
+export function EnrolmentFlow({ locale, next, pending, texts, children }: Props) {
   const [state, action, busy] = useActionState(confirmSecondFactorEnrolment, initial);
   if (state.recoveryCodes) {
     return (
       <section className="second-factor__recovery" aria-labelledby="recovery-title" data-testid="recovery-codes">
-        <h2 id="recovery-title">{t("recovery.title")}</h2>
-        <p>{t("recovery.intro")}</p>
-        <ol className="second-factor__codes" aria-label={t("recovery.listLabel")}>
+        <h2 id="recovery-title">{texts.recoveryTitle}</h2>
+        <p>{texts.recoveryIntro}</p>
+        <ol className="second-factor__codes" aria-label={texts.recoveryListLabel}>
           {state.recoveryCodes.map((code) => (
             <li key={code}>
               <code>{code}</code>
             </li>
           ))}
         </ol>
-        <p>{t("recovery.once")}</p>
+        <p>{texts.recoveryOnce}</p>
         <p>
           <Link className="button" href={next}>
-            {t("continue")}
+            {texts.continue}
           </Link>
         </p>
       </section>
@@ -53,33 +68,33 @@ export function EnrolmentFlow({ locale, next, pending, children }: Props) {
   if (!pending) return <>{children}</>;
   return (
     <section aria-labelledby="enrol-title" data-testid="enrolment">
-      <h2 id="enrol-title">{t("enrol.title")}</h2>
-      <p>{t("enrol.scan")}</p>
+      <h2 id="enrol-title">{texts.title}</h2>
+      <p>{texts.scan}</p>
       <div
         className="second-factor__qr"
         role="img"
-        aria-label={t("enrol.qrLabel")}
+        aria-label={texts.qrLabel}
         // The SVG comes from the qrcode package on our server (no script, no reference outside it).
         dangerouslySetInnerHTML={{ __html: pending.qrSvg }}
       />
-      <p>{t("enrol.keyLabel")}</p>
+      <p>{texts.keyLabel}</p>
       <p className="second-factor__key" data-testid="manual-key">
         <code>{pending.manualKey}</code>
       </p>
       <form action={action} noValidate className="form-card second-factor__form">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="next" value={next} />
-        <p>{t("enrol.confirmStep")}</p>
-        <CodeField id="second-factor-first-code" kind="totp" state={state} />
+        <p>{texts.confirmStep}</p>
+        <CodeField id="second-factor-first-code" kind="totp" state={state} texts={texts.code} />
         <button type="submit" className="button" aria-disabled={busy || undefined}>
-          {t("code.submit")}
+          {texts.code.submit}
         </button>
       </form>
       <form action={startSecondFactorEnrolment} className="second-factor__again">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="next" value={next} />
         <button type="submit" className="button button--secondary">
-          {t("enrol.startAgain")}
+          {texts.startAgain}
         </button>
       </form>
     </section>

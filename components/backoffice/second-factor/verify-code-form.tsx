@@ -3,22 +3,30 @@
 // action behind useActionState: without JavaScript the browser posts it and the server answers with
 // the page; a right code redirects to where the page was asked for.
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
 import { verifySecondFactorCode, type CodeFormState } from "@/app/[locale]/backoffice/second-factor/actions";
-import { CodeField, type CodeKind } from "./code-field";
+import { CodeField, type CodeFieldTexts, type CodeKind } from "./code-field";
 
 const initial: CodeFormState = { error: null };
 
-export function VerifyCodeForm({ locale, next, kind }: { locale: "de" | "en"; next: string; kind: CodeKind }) {
-  const t = useTranslations("backofficeSecondFactor");
+export function VerifyCodeForm({
+  locale,
+  next,
+  kind,
+  texts,
+}: {
+  locale: "de" | "en";
+  next: string;
+  kind: CodeKind;
+  texts: CodeFieldTexts;
+}) {
   const [state, action, pending] = useActionState(verifySecondFactorCode, initial);
   return (
     <form action={action} noValidate className="form-card second-factor__form" data-testid={`second-factor-${kind}`}>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="next" value={next} />
-      <CodeField id={`second-factor-${kind}`} kind={kind} state={state} />
+      <CodeField id={`second-factor-${kind}`} kind={kind} state={state} texts={texts} />
       <button type="submit" className="button" aria-disabled={pending || undefined}>
-        {t(kind === "totp" ? "code.submit" : "recoveryCode.submit")}
+        {texts.submit}
       </button>
     </form>
   );

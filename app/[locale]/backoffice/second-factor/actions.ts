@@ -3,6 +3,7 @@
 // second factor with a code or a recovery code. Plain form posts (no JavaScript needed); each asks
 // the staff gate itself. The logic is in lib/backoffice/second-factor/.
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { isBackofficePath, lookupStaff, secondFactorPath, type StaffViewer } from "@/lib/backoffice/access/staff-gate";
 import { confirmWithinLimit, verifyWithinLimit } from "@/lib/backoffice/second-factor/limited-code-attempt";
@@ -17,8 +18,8 @@ export type CodeError = "wrong_code" | "reused_code" | "limited" | "not_enrolled
 
 export interface CodeFormState {
   error: CodeError | null;
-  /** With `limited`: whole minutes until a code is looked at again. */
-  retryAfterMinutes?: number;
+  /** The error in the page's words (rendered here: the browser gets no message files for the back office). */
+  message?: string;
   /** After the first code confirmed an enrolment: the ten recovery codes, this once. */
   recoveryCodes?: string[];
 }
@@ -29,12 +30,15 @@ const postedSchema = z.object({
   locale: z.string().refine(isLocale),
   next: z.string().max(2_048).optional(),
   code: z.string().max(200).optional(),
+  kind: z.enum(["totp", "recovery"]).optional(),
 });
 
 interface Posted {
   locale: Locale;
   next: string;
   code: string;
+  /** Which field the code was typed in: the error names the kind of code. */
+  kind: "totp" | "recovery";
   viewer: StaffViewer;
 }
 
@@ -50,15 +54,27 @@ async function staffPost(received: FormData): Promise<Posted> {
     redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackUrl: next.split("?")[0] ?? "" })}`);
   }
   if (lookup.kind === "not_staff") notFound();
-  return { locale, next, code: parsed.data.code ?? "", viewer: lookup.viewer };
+  return { locale, next, code: parsed.data.code ?? "", kind: parsed.data.kind ?? "totp", viewer: lookup.viewer };
 }
 
 function attemptSettings() {
   return { secondFactor: secondFactorContext(), rateLimits: rateLimitContext() };
 }
 
-function limited(retryAfterSeconds: number): CodeFormState {
-  return { error: "limited", retryAfterMinutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) };
+/** The refusal `error` of a code typed in the `kind` field, in `locale`'s words. */
+async function refused(
+  locale: Locale,
+  kind: "totp" | "recovery",
+  error: CodeError,
+  retryAfterSeconds = 0,
+): Promise<CodeFormState> {
+  const t = await getTranslations({ locale, namespace: "backofficeSecondFactor" });
+  const recovery = kind === "recovery" && (error === "wrong_code" || error === "reused_code");
+  const message =
+    error === "limited"
+      ? t("errors.limited", { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) })
+      : t(`errors.${recovery ? (error === "wrong_code" ? "wrong_recovery_code" : "reused_recovery_code") : error}`);
+  return { error, message };
 }
 
 /** "Set up an authenticator app" (and "start again"): a new pending secret; the page then shows its QR code. */
@@ -74,21 +90,21 @@ export async function confirmSecondFactorEnrolment(
   _previous: CodeFormState,
   received: FormData,
 ): Promise<CodeFormState> {
-  const { code, viewer } = await staffPost(received);
+  const { locale, code, viewer } = await staffPost(received);
   const session = { id: viewer.sessionId, userId: viewer.actor.userId };
   const result = await confirmWithinLimit(db(), session, code, attemptSettings());
   if (result.ok) return { error: null, recoveryCodes: result.recoveryCodes };
-  if (result.reason === "limited") return limited(result.retryAfterSeconds);
+  if (result.reason === "limited") return refused(locale, "totp", "limited", result.retryAfterSeconds);
   // Confirmed meanwhile in another tab: a reload asks for a code as usual.
-  return { error: result.reason === "already_enrolled" ? "not_started" : result.reason };
+  return refused(locale, "totp", result.reason === "already_enrolled" ? "not_started" : result.reason);
 }
 
 /** A code of the app or a recovery code: on success back to the page the TOTP page was asked for. */
 export async function verifySecondFactorCode(_previous: CodeFormState, received: FormData): Promise<CodeFormState> {
-  const { next, code, viewer } = await staffPost(received);
+  const { locale, next, code, kind, viewer } = await staffPost(received);
   const session = { id: viewer.sessionId, userId: viewer.actor.userId };
   const result = await verifyWithinLimit(db(), session, code, attemptSettings());
   if (result.ok) redirect(next);
-  if (result.reason === "limited") return limited(result.retryAfterSeconds);
-  return { error: result.reason };
+  if (result.reason === "limited") return refused(locale, kind, "limited", result.retryAfterSeconds);
+  return refused(locale, kind, result.reason);
 }

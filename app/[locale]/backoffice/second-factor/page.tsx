@@ -49,6 +49,26 @@ export default async function SecondFactorPage({
   const state = await enrolmentState(db(), viewer.actor.userId, secondFactorContext());
   // Proven in this session and not asked for a fresh code: nothing to do but go on.
   const confirmed = lookup.kind === "staff" && !fresh;
+  const codeTexts = { label: t("code.label"), hint: t("code.hint"), submit: t("code.submit") };
+  const recoveryTexts = {
+    label: t("recoveryCode.label"),
+    hint: t("recoveryCode.hint"),
+    submit: t("recoveryCode.submit"),
+  };
+  const enrolmentTexts = {
+    title: t("enrol.title"),
+    scan: t("enrol.scan"),
+    qrLabel: t("enrol.qrLabel"),
+    keyLabel: t("enrol.keyLabel"),
+    confirmStep: t("enrol.confirmStep"),
+    startAgain: t("enrol.startAgain"),
+    code: codeTexts,
+    recoveryTitle: t("recovery.title"),
+    recoveryIntro: t("recovery.intro"),
+    recoveryOnce: t("recovery.once"),
+    recoveryListLabel: t("recovery.listLabel"),
+    continue: t("continue"),
+  };
 
   return (
     <div className="container container--narrow section second-factor">
@@ -77,6 +97,7 @@ export default async function SecondFactorPage({
         <EnrolmentFlow
           locale={locale}
           next={next}
+          texts={enrolmentTexts}
           pending={state.kind === "pending" && !confirmed ? { qrSvg: state.qrSvg, manualKey: state.manualKey } : null}
         >
           {confirmed ? (
@@ -97,11 +118,11 @@ export default async function SecondFactorPage({
                   {t.rich("demo", { email: viewer.email, command: (chunks) => <code>{chunks}</code> })}
                 </p>
               ) : null}
-              <VerifyCodeForm locale={locale} next={next} kind="totp" />
+              <VerifyCodeForm locale={locale} next={next} kind="totp" texts={codeTexts} />
               <details className="second-factor__recovery-toggle">
                 <summary>{t("verify.recoveryToggle")}</summary>
                 <p>{t("verify.recoveryIntro")}</p>
-                <VerifyCodeForm locale={locale} next={next} kind="recovery" />
+                <VerifyCodeForm locale={locale} next={next} kind="recovery" texts={recoveryTexts} />
               </details>
             </>
           )}
