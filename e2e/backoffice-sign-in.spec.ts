@@ -29,6 +29,8 @@ const words = {
     qr: /^QR code for your authenticator app\. If you cannot scan it, type in the key/,
     codes: "Your recovery codes",
     continue: "Continue",
+    fresh: "Confirm it's you again: opening a subject's files or revealing masked data needs a code",
+    limited: "Too many wrong codes. To protect your account, no code is accepted for the next 15 minutes.",
   },
   de: {
     title: "Bestätigen Sie, dass Sie es sind",
@@ -45,6 +47,8 @@ const words = {
     qr: /^QR-Code für Ihre Authenticator-App\. Wenn Sie ihn nicht scannen können, geben Sie stattdessen den Schlüssel/,
     codes: "Ihre Wiederherstellungscodes",
     continue: "Weiter",
+    fresh: "Bitte bestätigen Sie erneut, dass Sie es sind: Für Dateien einer betroffenen Person",
+    limited: "Zu viele falsche Codes. Zum Schutz Ihres Kontos wird in den nächsten 15 Minuten kein Code angenommen.",
   },
 } as const;
 
@@ -154,5 +158,49 @@ for (const locale of ["en", "de"] as const) {
 
     await page.getByRole("link", { name: w.continue }).click();
     await expect(page).toHaveURL(new RegExp(`/${locale}/backoffice$`));
+
+    // Asked again before a subject's files: the reason on the page. The mistyped first code above was
+    // the first of five wrong ones; the fifth uses the limit up, and then even the right code is refused.
+    await page.goto(`/${locale}/backoffice/second-factor?next=%2F${locale}%2Fbackoffice&reason=fresh`);
+    await expect(page.getByTestId("second-factor-fresh")).toContainText(w.fresh);
+    await expectAccessible(page);
+    for (let attempt = 2; attempt <= 4; attempt++) {
+      await page.getByLabel(w.code).fill(await wrongCode(key));
+      await page.getByRole("button", { name: w.confirm, exact: true }).click();
+      await expect(page.locator("#second-factor-totp-error")).toContainText(w.wrong);
+    }
+    await page.getByLabel(w.code).fill(await wrongCode(key));
+    await page.getByRole("button", { name: w.confirm, exact: true }).click();
+    await expect(page.locator("#second-factor-totp-error")).toContainText(w.limited);
+    await expectAccessible(page);
+    await page.getByLabel(w.code).fill(await totpCode(key, new Date(Date.now() + 30_000)));
+    await page.getByRole("button", { name: w.confirm, exact: true }).click();
+    await expect(page.locator("#second-factor-totp-error")).toContainText(w.limited);
+    await expect(page).toHaveURL(/reason=fresh$/);
+    expect(
+      await e2eDb().auditEntry.count({
+        where: { chain: "system", event: "second_factor_limit_reached", actorId: user.id },
+      }),
+    ).toBe(1);
   });
 }
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a new staff member enrols, and the recovery codes arrive with the page", async ({ page }) => {
+    const w = words.en;
+    const email = `enrol-nojs-${Date.now()}@example.org`;
+    await e2eDb().user.create({ data: { email, role: "auditor", locale: "en" } });
+    await page.goto("/en/sign-in?callbackUrl=%2Fen%2Fbackoffice%2Fregister");
+    await signInByMailedLink(page, email, "en");
+    await totpPage(page, "en");
+    await page.getByRole("button", { name: w.setup }).click();
+    const key = ((await page.getByTestId("manual-key").textContent()) ?? "").replace(/\s/g, "");
+    await page.getByLabel(w.code).fill(await totpCode(key, new Date()));
+    await page.getByRole("button", { name: w.confirm, exact: true }).click();
+    await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+    await page.getByRole("link", { name: w.continue }).click();
+    await expect(page).toHaveURL(/\/en\/backoffice\/register$/);
+  });
+});
