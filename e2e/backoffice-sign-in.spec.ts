@@ -6,6 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { totpCode } from "../lib/backoffice/second-factor/totp";
 import { expectAccessible } from "./support/axe";
 import { e2eDb } from "./support/database";
+import { E2E_DEMO_PORT } from "./support/environment";
 import { demoStaffCode, signInByMailedLink } from "./support/sign-in";
 
 // The DPO's codes count once across sessions: the languages take turns rather than race for a time step.
@@ -203,4 +204,35 @@ test.describe("without JavaScript", () => {
     await page.getByRole("link", { name: w.continue }).click();
     await expect(page).toHaveURL(/\/en\/backoffice\/register$/);
   });
+});
+
+test("the demo as npm start gives it: a newcomer signs in as the DPO by clicks and the totp command", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const demo = `http://127.0.0.1:${E2E_DEMO_PORT}`;
+  const w = words.en;
+  await page.goto(`${demo}/en/sign-in`);
+  await page.getByLabel("Email address").fill(dpo);
+  await page.getByRole("button", { name: "Send sign-in link" }).click();
+  // The check-email page says where the link is, and where the code comes from.
+  await expect(page.getByTestId("demo-staff-hint")).toContainText(`npm run -s totp -- ${dpo}`);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Open the demo mailbox" }).click();
+  await expect(page).toHaveURL(`${demo}/en/demo-mailbox`);
+  const mail = page
+    .getByRole("row")
+    .filter({ hasText: dpo })
+    .getByRole("link", { name: /sign-in link/ });
+  await expect(async () => {
+    await page.reload();
+    await expect(mail.first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await mail.first().click();
+  await page.getByRole("link", { name: /\/sign-in\/link\?/ }).click();
+  await page.getByTestId("link-form").getByRole("button").click();
+  await totpPage(page, "en");
+  await page.getByLabel(w.code).fill(await demoStaffCode(dpo, "demo"));
+  await page.getByRole("button", { name: w.confirm, exact: true }).click();
+  await expect(page).toHaveURL(`${demo}/en/backoffice`);
 });
