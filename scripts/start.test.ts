@@ -205,7 +205,7 @@ describe("npm start", () => {
       expect(await third.stop()).toBe(0);
 
       const check = new Database(dbFile, { readonly: true });
-      expect(check.prepare("SELECT count(*) AS n FROM User").get()).toEqual({ n: 10 }); // 3 staff, 5 demo subjects, the test's subject, the row added by hand
+      expect(check.prepare("SELECT count(*) AS n FROM User").get()).toEqual({ n: 11 }); // 4 staff, 5 demo subjects, the test's subject, the row added by hand
       check.close();
     },
   );
