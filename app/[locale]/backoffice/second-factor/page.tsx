@@ -128,13 +128,16 @@ export default async function SecondFactorPage({
           )}
         </EnrolmentFlow>
       ) : null}
-      <form action={signOut} className="second-factor__sign-out">
-        <input type="hidden" name="locale" value={locale} />
-        <span>{t("signedInAs", { email: viewer.email })}</span>{" "}
-        <button type="submit" className="button button--secondary button--small">
-          {t("signOut")}
-        </button>
-      </form>
+      {/* A session that has proven its second factor has the back office's bar (the layout) with its own sign-out. */}
+      {lookup.kind === "second_factor_pending" ? (
+        <form action={signOut} className="second-factor__sign-out">
+          <input type="hidden" name="locale" value={locale} />
+          <span>{t("signedInAs", { email: viewer.email })}</span>{" "}
+          <button type="submit" className="button button--secondary button--small">
+            {t("signOut")}
+          </button>
+        </form>
+      ) : null}
     </div>
   );
 }
