@@ -25,7 +25,7 @@ const words = {
 } as const;
 
 async function openStaffPage(page: Page, locale: "de" | "en") {
-  await signInAsStaff(page, "admin@demo.example", locale, `/${locale}/backoffice/staff`);
+  await signInAsStaff(page, "admin@demo.example", `/${locale}/backoffice/staff`);
   await expect(page).toHaveURL(new RegExp(`/${locale}/backoffice/staff$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(words[locale].title);
 }
@@ -82,7 +82,7 @@ test("the last active DPO cannot be demoted, and the page says why (Art. 37-39)"
 test("the staff page does not exist for a DPO (404), nor for someone signed out (sign-in)", async ({ page }) => {
   await page.goto("/en/backoffice/staff");
   await expect(page).toHaveURL(/\/en\/sign-in\?callbackUrl=%2Fen%2Fbackoffice%2Fstaff$/);
-  await signInAsStaff(page, "dpo@demo.example", "en", "/en/backoffice/staff");
+  await signInAsStaff(page, "dpo@demo.example", "/en/backoffice");
   const answer = await page.goto("/en/backoffice/staff");
   expect(answer?.status()).toBe(404);
 });

@@ -80,6 +80,7 @@ test.describe("after filing a request", () => {
         sign_in_email: 20,
         message_user: 5,
         upload_user: 20,
+        second_factor_user: 5,
       },
       secret,
     });

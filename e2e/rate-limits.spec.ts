@@ -97,6 +97,7 @@ test.describe("filing limits", () => {
           sign_in_email: perEmail,
           message_user: Number(E2E_RATE_LIMITS.RATE_LIMIT_MESSAGES_PER_USER),
           upload_user: 20,
+          second_factor_user: 5,
         },
         secret,
       });

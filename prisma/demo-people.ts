@@ -8,6 +8,7 @@ export const demoAccounts = [
   { email: "dpo@demo.example", name: "Dana Berger", role: "dpo", label: "Data protection officer" },
   { email: "privacy@demo.example", name: "Paul Neumann", role: "privacy_team", label: "Privacy team" },
   { email: "admin@demo.example", name: "Alex Kaya", role: "admin", label: "Administrator" },
+  { email: "auditor@demo.example", name: "Ilka Brandt", role: "auditor", label: "Auditor" },
 ] as const;
 
 export const demoSubjects = [

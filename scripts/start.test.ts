@@ -122,7 +122,10 @@ describe("npm start", () => {
       expect(mode(dataDir)).toBe(0o700);
       expect(mode(path.join(dataDir, "secrets.json"))).toBe(0o600);
       expect(first.output).toContain("Demo data seeded now");
-      expect(first.output).toContain("dpo@demo.example");
+      // The staff logins with their roles, and where a newcomer gets the second factor's code.
+      expect(first.output).toMatch(/dpo@demo\.example +Data protection officer \(dpo\)/);
+      expect(first.output).toMatch(/auditor@demo\.example +Auditor \(auditor\)/);
+      expect(first.output).toContain("npm run -s totp -- dpo@demo.example");
       expect(first.output).toContain("anna.schmidt@demo.example");
       const home = await fetch("http://127.0.0.1:3201/de");
       expect(home.status).toBe(200);
@@ -202,7 +205,7 @@ describe("npm start", () => {
       expect(await third.stop()).toBe(0);
 
       const check = new Database(dbFile, { readonly: true });
-      expect(check.prepare("SELECT count(*) AS n FROM User").get()).toEqual({ n: 10 }); // 3 staff, 5 demo subjects, the test's subject, the row added by hand
+      expect(check.prepare("SELECT count(*) AS n FROM User").get()).toEqual({ n: 11 }); // 4 staff, 5 demo subjects, the test's subject, the row added by hand
       check.close();
     },
   );

@@ -68,8 +68,10 @@ async function main(): Promise<void> {
   say(`  Listening on ${isIP(config.host) === 6 ? `[${config.host}]` : config.host}:${PORT}`);
   say(`  Mode: ${config.mode}${dev ? " (development)" : ""} · database: ${config.databaseFlavor}`);
   if (config.seedDemoData) {
-    say(`  Demo data ${seeded ? "seeded now" : "already present"}. Demo accounts (sign-in by e-mail link):`);
-    for (const account of demoAccounts) say(`    ${account.label.padEnd(24)} ${account.email}`);
+    say(`  Demo data ${seeded ? "seeded now" : "already present"}.`);
+    say(`  Staff logins (sign in at ${config.publicUrl}/en/sign-in by e-mail link, then a 6-digit code):`);
+    for (const account of demoAccounts) say(`    ${account.email.padEnd(24)} ${account.label} (${account.role})`);
+    say(`  The current code of a demo staff account: npm run -s totp -- ${demoAccounts[0].email}`);
     say(`  Demo data subjects (sign in at ${config.publicUrl}/de/sign-in to see their requests):`);
     for (const subject of demoSubjects) say(`    ${subject.name.padEnd(24)} ${subject.email}`);
   }

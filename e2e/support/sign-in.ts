@@ -1,7 +1,15 @@
-// Signs a data subject in from the sign-in page the browser is showing, with the link
-// the SMTP sink receives for this attempt (the page's language decides the mail's), and
-// follows mailed links as a person does: open the page behind the link, press its button.
+// Signs someone in from the sign-in page the browser is showing, with the link the SMTP
+// sink receives for this attempt (the page's language decides the mail's), and follows
+// mailed links as a person does: open the page behind the link, press its button. Staff
+// land on the TOTP page then; demoStaffCode gives a demo staff member's current code.
+import fs from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { demoCode } from "../../lib/backoffice/second-factor/demo-code";
+import { secondFactorKeys } from "../../lib/backoffice/second-factor/second-factor-keys";
+import { createDb, type Db } from "../../lib/db/client";
+import { e2eDb } from "./database";
+import { E2E_WORK_DIR } from "./environment";
 import { waitForMail } from "./mailbox";
 
 const words = {
@@ -40,4 +48,30 @@ export async function signInByMailedLink(page: Page, email: string, locale: "de"
   );
   await followMailedLink(page, mailedLink(mail.text));
   await expect(page).not.toHaveURL(/\/sign-in\/link\?/);
+}
+
+let demoDb: Db | undefined;
+
+/**
+ * The code a demo staff member's authenticator app would show, as `npm run -s totp` computes it
+ * (lib/backoffice/second-factor/demo-code.ts: the demo secret derived from the e2e portal's
+ * NEXTAUTH_SECRET): for a time step after the last one accepted for them (a code counts once, in
+ * any session), waiting for the next step when the current one is spent.
+ */
+export async function demoStaffCode(email: string, portal: "main" | "demo" = "main"): Promise<string> {
+  // The demo variant (scripts/test/e2e-server.ts --demo) keeps its folder and SQLite database beside the main one's.
+  const workDir = portal === "main" ? E2E_WORK_DIR : path.join(E2E_WORK_DIR, "..", "e2e-demo");
+  const { nextauthSecret } = JSON.parse(fs.readFileSync(path.join(workDir, "data", "secrets.json"), "utf8")) as {
+    nextauthSecret: string;
+  };
+  const db = portal === "main" ? e2eDb() : (demoDb ??= createDb(`file:${path.join(workDir, "portal.db")}`));
+  const stored = await db.user.findUniqueOrThrow({ where: { email }, select: { staffTotp: true } });
+  const lastStep = stored.staffTotp?.lastTimeStep ?? -1;
+  // The portal accepts one step either side of its own; the next step's code is fine while the current one is spent.
+  const step = Math.max(Math.floor(Date.now() / 30_000), lastStep + 1);
+  const wait = step * 30_000 - 30_000 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 500));
+  const result = await demoCode(db, email, secondFactorKeys(nextauthSecret), new Date(step * 30_000 + 1_000));
+  if (!result.ok) throw new Error(`no demo code for ${email}: ${result.reason}`);
+  return result.code;
 }

@@ -104,6 +104,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("one mailbox, one ad
         sign_in_email: 3,
         message_user: 100,
         upload_user: 100,
+        second_factor_user: 100,
       },
     };
     const mailsTo: string[] = [];

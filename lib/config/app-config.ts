@@ -83,7 +83,9 @@ export function appConfig(): AppConfig {
         sign_in_email: e.RATE_LIMIT_SIGN_IN_PER_EMAIL,
         message_user: e.RATE_LIMIT_MESSAGES_PER_USER,
         upload_user: e.RATE_LIMIT_UPLOADS_PER_USER,
+        second_factor_user: e.RATE_LIMIT_SECOND_FACTOR_PER_USER,
       },
+      windowSecondsByLimit: { second_factor_user: e.RATE_LIMIT_SECOND_FACTOR_WINDOW_MINUTES * 60 },
     },
   };
   return cached;

@@ -128,6 +128,14 @@ export const envSchema = z
     /** What one signed-in data subject may send to their cases per window: messages (each alerts the staff), files. */
     RATE_LIMIT_MESSAGES_PER_USER: attempts.default(20),
     RATE_LIMIT_UPLOADS_PER_USER: attempts.default(20),
+    /** Wrong second-factor codes one staff member may type per window of its own, before even a right one is refused. */
+    RATE_LIMIT_SECOND_FACTOR_PER_USER: attempts.default(5),
+    RATE_LIMIT_SECOND_FACTOR_WINDOW_MINUTES: z.coerce
+      .number({ error: "must be a whole number of minutes" })
+      .int()
+      .min(1)
+      .max(1440, "must be at most 1440 (one day)")
+      .default(15),
     /** How long in-flight requests may take to finish on SIGTERM before the server exits. */
     SHUTDOWN_TIMEOUT_MS: z.coerce
       .number({ error: "must be a number of milliseconds" })

@@ -9,12 +9,15 @@ import metricsDe from "./messages/backoffice/metrics.de.json";
 import metricsEn from "./messages/backoffice/metrics.en.json";
 import staffDe from "./messages/backoffice/staff.de.json";
 import staffEn from "./messages/backoffice/staff.en.json";
+import secondFactorDe from "./messages/backoffice/second-factor.de.json";
+import secondFactorEn from "./messages/backoffice/second-factor.en.json";
 import type { Locale } from "./locales";
 
 const areas: Record<string, Record<Locale, Record<string, unknown>>> = {
   backoffice: { de: backofficeDe, en: backofficeEn },
   backofficeStaff: { de: staffDe, en: staffEn },
   backofficeMetrics: { de: metricsDe, en: metricsEn },
+  backofficeSecondFactor: { de: secondFactorDe, en: secondFactorEn },
 };
 
 function merge(locale: Locale, base: Record<string, unknown>): Record<string, unknown> {

@@ -56,6 +56,7 @@ const limits: RateLimitContext = {
     sign_in_email: 1e9,
     message_user: 1e9,
     upload_user: 1e9,
+    second_factor_user: 1e9,
   },
 };
 

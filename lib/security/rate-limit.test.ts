@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { privateDatabase } from "../../scripts/test/private-database";
 import { createDb, type Db } from "../db/client";
 import { directStatements, directTransaction } from "../db/direct/direct-transaction";
-import { consumeLimits, consumeLimitsDirectly, limitKey, type RateLimitContext } from "./rate-limit";
+import { consumeLimits, consumeLimitsDirectly, limitKey, limitStanding, type RateLimitContext } from "./rate-limit";
 import { limitNames, type LimitName } from "./rate-limit-settings";
 
 const secret = "a-test-secret-of-at-least-32-characters!";
@@ -29,6 +29,26 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("abuse limits on %s"
   afterAll(async () => {
     await db.$disconnect();
     await drop();
+  });
+
+  it("tells a used-up limit without counting, in a window of the limit's own where it has one", async () => {
+    const limits: RateLimitContext = { ...context(2), windowSecondsByLimit: { second_factor_user: 900 } };
+    const key = { limit: "second_factor_user", key: `user-${flavor}-${Date.now()}` } as const;
+    // Asking counts nothing, however often.
+    for (let i = 0; i < 5; i++) expect(await limitStanding(db, key, limits)).toEqual({ ok: true });
+    expect(await consumeLimits(db, [key], limits)).toEqual({ ok: true });
+    expect(await limitStanding(db, key, limits)).toEqual({ ok: true });
+    expect(await consumeLimits(db, [key], limits)).toEqual({ ok: true });
+    const standing = await limitStanding(db, key, limits);
+    expect(standing).toMatchObject({ ok: false, limit: "second_factor_user" });
+    if (standing.ok) throw new Error("unreachable");
+    expect(standing.retryAfterSeconds).toBeGreaterThan(890);
+    expect(standing.retryAfterSeconds).toBeLessThanOrEqual(900);
+    // The same count directly (lib/db/direct/): the limit's own window, not the hour of the others.
+    const direct = await directStatements(db, (tx) => consumeLimitsDirectly(tx, [key], new Date(), limits));
+    expect(direct).toMatchObject({ ok: false, limit: "second_factor_user" });
+    if (direct.ok) throw new Error("unreachable");
+    expect(direct.retryAfterSeconds).toBeLessThanOrEqual(900);
   });
 
   it("refuses the attempt after the limit, with the time left in the window", async () => {

@@ -18,7 +18,7 @@ import { instantFromSql } from "../db/direct/sql-values";
 import type { Tx } from "../db/tx";
 import { emailLimitKey } from "../input/email-address";
 import { limitedBlock } from "./client-address";
-import type { LimitName, RateLimitSettings } from "./rate-limit-settings";
+import { limitWindowSeconds, type LimitName, type RateLimitSettings } from "./rate-limit-settings";
 
 export interface LimitAttempt {
   limit: LimitName;
@@ -66,6 +66,21 @@ export async function consumeLimits(
   return outcomeOf(refusals.filter((r) => r !== null));
 }
 
+/**
+ * Whether `key` has used up `limit` in its current window, without counting an attempt: for limits
+ * counted only when an attempt fails (wrong second-factor codes), so that a limited key is refused
+ * before its attempt is even looked at, a right one included.
+ */
+export async function limitStanding(
+  db: Db | Tx,
+  { limit, key }: { limit: LimitName; key: string },
+  context: RateLimitContext = rateLimitContext(),
+): Promise<LimitResult> {
+  const counted = await limiter(db, limit, context).get(limitKey(limit, key, context.secret));
+  if (!counted || counted.consumedPoints < context.points[limit]) return { ok: true };
+  return { ok: false, ...refusal(limit, counted.msBeforeNext) };
+}
+
 type Refusal = { limit: LimitName; retryAfterSeconds: number };
 
 /** A refusal by `limit` whose window runs `msBeforeNext` more milliseconds (asked to wait 1 s at least). */
@@ -93,9 +108,9 @@ export async function consumeLimitsDirectly(
   context: RateLimitContext = rateLimitContext(),
 ): Promise<LimitResult> {
   const refusals: Refusal[] = [];
-  const newExpire = new Date(now.getTime() + context.windowSeconds * 1000);
   for (const { limit, key, cost = 1 } of attempts) {
     if (!key) continue;
+    const newExpire = new Date(now.getTime() + limitWindowSeconds(limit, context) * 1000);
     const row = await tx.get<{ points: number | string; expire: string | null }>(
       `INSERT INTO "RateLimit" ("key", "points", "expire") VALUES (?, ?, ?)
        ON CONFLICT ("key") DO UPDATE SET
@@ -135,12 +150,12 @@ function limiter(client: Db | Tx, limit: LimitName, context: RateLimitSettings):
     tableName: "rateLimit",
     keyPrefix: limit,
     points,
-    duration: context.windowSeconds,
+    duration: limitWindowSeconds(limit, context),
   };
   // A transaction's client lives as long as its transaction: its limiter is made for the call, without
   // the cleanup timer (the process-wide client's limiter runs that).
   if (!("$disconnect" in client)) return new RateLimiterPrisma({ ...options, clearExpiredByTimeout: false });
-  const id = `${limit}:${points}:${context.windowSeconds}`;
+  const id = `${limit}:${points}:${options.duration}`;
   const forDb = limiters.get(client) ?? new Map<string, RateLimiterPrisma>();
   limiters.set(client, forDb);
   let made = forDb.get(id);

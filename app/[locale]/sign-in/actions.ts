@@ -11,8 +11,10 @@ import { signInWithMailedLink } from "@/lib/auth/links/mailed-link";
 import { currentSession, currentSessionToken } from "@/lib/auth/session";
 import { deleteSessionCookie } from "@/lib/auth/session-cookies";
 import { endAllSessions, endSession } from "@/lib/auth/sessions/end-sessions";
+import { DEFAULT_SESSION_POLICY } from "@/lib/auth/sessions/session-policy";
 import { sendSignInLink } from "@/lib/auth/sign-in-link";
 import { safeCallbackPath, signInFormSchema } from "@/lib/auth/sign-in-form";
+import { afterSignInPath } from "@/lib/backoffice/access/after-sign-in";
 import { appConfig } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import { maskedAddress } from "@/lib/format/masked-address";
@@ -97,8 +99,10 @@ export async function signInWithLink(received: FormData): Promise<void> {
   const form = postedForm(received);
   const locale = localeOf(form);
   const result = await signInWithMailedLink(form.get("token"));
-  if (!result.ok) redirect(`/${locale}/sign-in/error?error=${result.reason === "deactivated" ? "AccessDenied" : "Verification"}`);
-  redirect(safeCallbackPath(form.get("callbackUrl"), locale));
+  if (!result.ok)
+    redirect(`/${locale}/sign-in/error?error=${result.reason === "deactivated" ? "AccessDenied" : "Verification"}`);
+  const callbackPath = safeCallbackPath(form.get("callbackUrl"), locale);
+  redirect(afterSignInPath(result.user.role, callbackPath, locale, DEFAULT_SESSION_POLICY));
 }
 
 /** Sign-out: the session ends on the server (a copied cookie is worth nothing after it), then in the browser. */

@@ -32,16 +32,25 @@ describe("session policy", () => {
     expect(sessionState(DEFAULT_SESSION_POLICY, "admin", session, at(1))).toMatchObject({ touch: true });
   });
 
-  it("holds a session at 'pending' until the second factor is proven, where the role requires one", () => {
-    const strict: SessionPolicy = {
-      ...DEFAULT_SESSION_POLICY,
-      dpo: { ...DEFAULT_SESSION_POLICY.dpo, secondFactor: true },
-    };
+  it("holds every staff session at 'pending' until the second factor is proven; a data subject's needs none", () => {
     const session = { expires: at(480), lastSeenAt: start, secondFactorAt: null };
-    expect(sessionState(strict, "dpo", session, at(1))).toMatchObject({ live: true, secondFactor: "pending" });
-    expect(sessionState(strict, "dpo", { ...session, secondFactorAt: at(1) }, at(2))).toMatchObject({
-      secondFactor: "verified",
+    for (const role of ["dpo", "privacy_team", "admin", "auditor"] as const) {
+      expect(sessionState(DEFAULT_SESSION_POLICY, role, session, at(1))).toMatchObject({
+        live: true,
+        secondFactor: "pending",
+      });
+      expect(sessionState(DEFAULT_SESSION_POLICY, role, { ...session, secondFactorAt: at(1) }, at(2))).toMatchObject({
+        secondFactor: "verified",
+      });
+    }
+    expect(sessionState(DEFAULT_SESSION_POLICY, "subject", session, at(1))).toMatchObject({
+      secondFactor: "not_required",
     });
-    expect(sessionState(strict, "privacy_team", session, at(1))).toMatchObject({ secondFactor: "not_required" });
+    // A policy may still leave a role without one (the flag is the policy's, not hard-wired).
+    const lax: SessionPolicy = {
+      ...DEFAULT_SESSION_POLICY,
+      dpo: { ...DEFAULT_SESSION_POLICY.dpo, secondFactor: false },
+    };
+    expect(sessionState(lax, "dpo", session, at(1))).toMatchObject({ secondFactor: "not_required" });
   });
 });

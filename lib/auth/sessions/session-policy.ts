@@ -4,7 +4,7 @@
 // Every session has an absolute end fixed at sign-in: using it never moves it, so a copied cookie
 // is worth at most that long. Staff sessions also end after a pause (an unattended back-office
 // screen), and the policy says per role whether a second factor must be proven before the session
-// reaches anything; the back office's TOTP enrolment (issue 13) switches that on for staff roles.
+// reaches anything: every staff role must (the back office's TOTP page, issue 13).
 import type { StaffRole } from "../../requests/workflow/actor";
 
 export type SessionRole = "subject" | StaffRole;
@@ -22,10 +22,10 @@ export type SessionPolicy = Record<SessionRole, RolePolicy>;
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   subject: { absoluteHours: 8, idleMinutes: null, secondFactor: false },
-  dpo: { absoluteHours: 8, idleMinutes: 30, secondFactor: false },
-  privacy_team: { absoluteHours: 8, idleMinutes: 30, secondFactor: false },
-  admin: { absoluteHours: 8, idleMinutes: 30, secondFactor: false },
-  auditor: { absoluteHours: 8, idleMinutes: 30, secondFactor: false },
+  dpo: { absoluteHours: 8, idleMinutes: 30, secondFactor: true },
+  privacy_team: { absoluteHours: 8, idleMinutes: 30, secondFactor: true },
+  admin: { absoluteHours: 8, idleMinutes: 30, secondFactor: true },
+  auditor: { absoluteHours: 8, idleMinutes: 30, secondFactor: true },
 };
 
 /** `lastSeenAt` is written at most this often: a page view is not worth a write each time. */

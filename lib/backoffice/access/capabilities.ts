@@ -52,3 +52,11 @@ export function secondFactorFreshEnough(capability: Capability, provenAt: Date |
   if (!rule.fresh) return true;
   return provenAt !== null && now.getTime() - provenAt.getTime() <= SECOND_FACTOR_FRESH_MINUTES * 60_000;
 }
+
+/**
+ * Where a role's back office starts: the queue, or for an admin (who sees no requests) the staff
+ * accounts. Sign-in, the TOTP page and invitations lead here when no other page was asked for.
+ */
+export function backofficeHome(locale: string, role: StaffRole): string {
+  return may(role, "queue.view") ? `/${locale}/backoffice` : `/${locale}/backoffice/staff`;
+}

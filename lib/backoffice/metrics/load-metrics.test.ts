@@ -10,19 +10,19 @@ import { testRequestSettings } from "../../../scripts/test/request-settings";
 import { verifiedTestRequest } from "../../../scripts/test/requests";
 import { createDb, type Db } from "../../db/client";
 import { transitionRequest } from "../../requests/transition-request";
-import type { Command } from "../../requests/workflow/commands";
+import type { Command, RefusalInput } from "../../requests/workflow/commands";
 import type { StaffViewer } from "../access/staff-gate";
 import { loadMetrics } from "./load-metrics";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-metrics-"));
 const flavors = inject("testDatabases").map((d) => d.flavor);
-const refusal = {
+const refusal: RefusalInput = {
   grounds: ["legal_exception"],
   legalBasis: ["Art. 17(3)(b) GDPR"],
   reasons: "We must keep invoices for ten years under German tax law.",
   complaintRight: { authority: "LDI NRW, Kavalleriestraße 2-4, 40213 Düsseldorf" },
   judicialRemedy: true,
-} as const;
+};
 
 describe.each(flavors)("metrics on %s", (flavor) => {
   const url =

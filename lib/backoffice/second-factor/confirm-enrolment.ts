@@ -1,11 +1,14 @@
 // The second half of an enrolment: the first code from the authenticator app proves the secret
 // arrived. It confirms the enrolment, counts as that code's use (its step is the last accepted one),
 // proves the second factor in the session it was typed in, and replaces the recovery codes with ten
-// new ones, which are returned this once in plain text and stored only as digests.
+// new ones, which are returned this once in plain text and stored only as digests. The system audit
+// chain records the enrolment in the same transaction.
+import { inSystemChainTransaction } from "../../audit/append-system-entry";
 import type { Db } from "../../db/client";
 import { recordSecondFactor, type SessionOfUser } from "../../auth/sessions/record-second-factor";
 import { parseSecondFactorCode } from "./code-input";
 import { newRecoveryCodes, recoveryCodeHash } from "./recovery-codes";
+import { appendSecondFactorEntry } from "./second-factor-audit";
 import { openSecret } from "./sealed-secret";
 import type { SecondFactorContext } from "./second-factor-context";
 import { matchTotp } from "./totp";
@@ -36,7 +39,7 @@ export async function confirmEnrolment(
   if (step === null) return { ok: false, reason: "wrong_code" };
 
   const recoveryCodes = newRecoveryCodes();
-  return db.$transaction(async (tx) => {
+  return inSystemChainTransaction(db, async (tx) => {
     // Only the secret the code was checked against, and only while pending: a new start (another
     // secret) or a confirmation in another tab since then wins.
     const confirmed = await tx.staffTotp.updateMany({
@@ -56,6 +59,7 @@ export async function confirmEnrolment(
       })),
     });
     await recordSecondFactor(tx, session, now);
+    await appendSecondFactorEntry(tx, userId, "second_factor_enrolled", { recoveryCodes: recoveryCodes.length }, now);
     return { ok: true, recoveryCodes } as const;
   });
 }

@@ -6,9 +6,11 @@ import { createSession } from "../../auth/sessions/create-session";
 import { readSession } from "../../auth/sessions/read-session";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../../auth/sessions/session-policy";
 import { sessionTokenHash } from "../../auth/sessions/session-token";
+import { SYSTEM_CHAIN } from "../../audit/append-system-entry";
 import { createDb, type Db } from "../../db/client";
+import { testRequestSettings } from "../../../scripts/test/request-settings";
+import { resetStaffSecondFactor } from "../staff/reset-staff-second-factor";
 import { confirmEnrolment } from "./confirm-enrolment";
-import { resetSecondFactor } from "./reset-second-factor";
 import { openSecret, SealedSecretError } from "./sealed-secret";
 import type { SecondFactorContext } from "./second-factor-context";
 import { secondFactorKeys } from "./second-factor-keys";
@@ -281,7 +283,25 @@ describe.each(inject("testDatabases"))("staff second factor on $flavor", ({ url,
 
   it("reset deletes the secret and the recovery codes, withdraws the sessions' proof, and enrolment starts afresh", async () => {
     const staff = await enrolled();
-    expect(await db.$transaction((tx) => resetSecondFactor(tx, staff.user.id))).toEqual({ removed: true });
+    const admin = await db.user.create({ data: { email: `admin-${unique()}@demo.example`, role: "admin" } });
+    // The admin's step (lib/backoffice/staff/), which records the reset on the system chain.
+    const reset = () =>
+      resetStaffSecondFactor(
+        {
+          db,
+          actor: { type: "staff", userId: admin.id, role: "admin" },
+          actorEmail: admin.email,
+          client: { ip: null, userAgent: null },
+          mail: testRequestSettings.mail,
+          now: later(30),
+        },
+        staff.user.id,
+      );
+    expect(await reset()).toEqual({ ok: true });
+    const entry = await db.auditEntry.findFirstOrThrow({
+      where: { chain: SYSTEM_CHAIN, event: "second_factor_reset", actorId: admin.id },
+    });
+    expect(JSON.parse(entry.details)).toEqual({ userId: staff.user.id, removed: true });
     expect(await db.staffTotp.count({ where: { userId: staff.user.id } })).toBe(0);
     expect(await db.staffRecoveryCode.count({ where: { userId: staff.user.id } })).toBe(0);
     expect((await db.session.findUniqueOrThrow({ where: { id: staff.session.id } })).secondFactorAt).toBeNull();
@@ -296,7 +316,12 @@ describe.each(inject("testDatabases"))("staff second factor on $flavor", ({ url,
       ok: false,
       reason: "not_enrolled",
     });
-    expect(await db.$transaction((tx) => resetSecondFactor(tx, staff.user.id))).toEqual({ removed: false });
+    expect(await reset()).toEqual({ ok: true });
+    const entries = await db.auditEntry.findMany({
+      where: { chain: SYSTEM_CHAIN, event: "second_factor_reset" },
+      orderBy: { seq: "asc" },
+    });
+    expect(entries.map((e) => JSON.parse(e.details).removed)).toEqual([true, false]);
     expect(await startEnrolment(db, staff.user.id, context, later(60))).toMatchObject({ ok: true });
   });
 });

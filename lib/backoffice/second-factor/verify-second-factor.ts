@@ -1,11 +1,14 @@
 // Proving the second factor in a session: a code of the staff member's authenticator app, or one of
 // their recovery codes. A TOTP code counts only for a time step after the last accepted one (RFC 6238
 // §5.2: a code is never accepted twice, not even in another session); a recovery code only once.
-// On success the session's `secondFactorAt` is now (lib/auth/sessions/record-second-factor.ts).
+// On success the session's `secondFactorAt` is now (lib/auth/sessions/record-second-factor.ts); a
+// spent recovery code is recorded on the system audit chain with how many are left.
 import { timingSafeEqual } from "node:crypto";
+import { inSystemChainTransaction } from "../../audit/append-system-entry";
 import type { Db } from "../../db/client";
 import { recordSecondFactor, type SessionOfUser } from "../../auth/sessions/record-second-factor";
 import { parseSecondFactorCode } from "./code-input";
+import { appendSecondFactorEntry } from "./second-factor-audit";
 import { recoveryCodeHash } from "./recovery-codes";
 import { openSecret } from "./sealed-secret";
 import type { SecondFactorContext } from "./second-factor-context";
@@ -82,7 +85,7 @@ async function spendRecoveryCode(
   now: Date,
 ): Promise<VerifySecondFactorResult> {
   const given = Buffer.from(codeHash, "hex");
-  return db.$transaction(async (tx) => {
+  return inSystemChainTransaction(db, async (tx) => {
     const codes = await tx.staffRecoveryCode.findMany({
       where: { userId: session.userId },
       select: { id: true, codeHash: true, usedAt: true },
@@ -104,6 +107,7 @@ async function spendRecoveryCode(
     if (spent.count !== 1) return reusedCode;
     await recordSecondFactor(tx, session, now);
     const recoveryCodesLeft = codes.filter((stored) => !stored.usedAt && stored !== match).length;
+    await appendSecondFactorEntry(tx, session.userId, "second_factor_recovery_code_used", { recoveryCodesLeft }, now);
     return { ok: true, via: "recovery_code", recoveryCodesLeft } as const;
   });
 }

@@ -3,6 +3,7 @@
 // magic link and enrols the second factor at first sign-in (lib/backoffice/second-factor/).
 import { enqueueMail } from "../../mail/outbox/enqueue-mail";
 import { mailSender } from "../../requests/request-settings";
+import { backofficeHome } from "../access/capabilities";
 import type { StaffManagementContext, StaffStepResult } from "./staff-context";
 import type { InviteStaffInput } from "./staff-forms";
 import { StaffStepAbort } from "./staff-guards";
@@ -25,7 +26,7 @@ export async function inviteStaff(context: StaffManagementContext, input: Invite
           select: { id: true },
         });
     const url = new URL(`/${input.locale}/sign-in`, context.mail.publicUrl);
-    url.searchParams.set("callbackUrl", `/${input.locale}/backoffice`);
+    url.searchParams.set("callbackUrl", backofficeHome(input.locale, input.role));
     await enqueueMail(
       tx,
       {

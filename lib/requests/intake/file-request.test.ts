@@ -91,6 +91,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("filing a request on
         sign_in_email: 5,
         message_user: 10,
         upload_user: 10,
+        second_factor_user: 10,
       },
       secret: link.secret,
     };

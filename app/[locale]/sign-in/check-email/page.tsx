@@ -38,7 +38,7 @@ export default async function CheckEmailPage({ params }: PageProps<"/[locale]/si
       <p className="section__intro" data-testid="check-email-text">
         {asked ? t("checkTextTo", { email: maskedAddress(asked.email), hours }) : t("checkText", { hours })}
       </p>
-      <DemoMailboxHint locale={locale} />
+      <DemoMailboxHint locale={locale} staff />
       <p>{t("checkSpam")}</p>
       {asked ? (
         <ResendForm
