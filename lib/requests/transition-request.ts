@@ -7,11 +7,11 @@ import { discardAttachmentRows } from "../attachments/discard-attachments";
 import { appendAuditEntry } from "../audit/append-audit-entry";
 import type { Db } from "../db/client";
 import type { Tx } from "../db/tx";
-import type { Pause } from "../deadlines";
 import { enqueueMail } from "../mail/outbox/enqueue-mail";
 import { mailsForEvent } from "./mails-for-event";
 import { minimiseRequestMails } from "./minimise-mails";
 import { minimisedAddress } from "./minimised-address";
+import { pausesOf } from "./pauses-of";
 import type { RequestSettings } from "./request-settings";
 import type { RequestType } from "./request-types";
 import type { Actor } from "./workflow/actor";
@@ -317,20 +317,4 @@ async function openDuplicateOf(
     orderBy: { receivedAt: "asc" },
     select: { id: true, reference: true },
   });
-}
-
-/** Time spent in awaiting_subject, read from the status changes in the audit log. */
-async function pausesOf(tx: Tx, requestId: string): Promise<Pause[]> {
-  const changes = await tx.auditEntry.findMany({
-    where: { requestId, OR: [{ toStatus: "awaiting_subject" }, { fromStatus: "awaiting_subject" }] },
-    orderBy: { seq: "asc" },
-    select: { fromStatus: true, toStatus: true, createdAt: true },
-  });
-  const pauses: Pause[] = [];
-  for (const change of changes) {
-    if (change.fromStatus === change.toStatus) continue;
-    if (change.toStatus === "awaiting_subject") pauses.push({ from: change.createdAt, to: null });
-    else if (pauses.length && pauses[pauses.length - 1]!.to === null) pauses[pauses.length - 1]!.to = change.createdAt;
-  }
-  return pauses;
 }
