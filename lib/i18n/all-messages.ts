@@ -5,10 +5,13 @@ import de from "./messages/de.json";
 import en from "./messages/en.json";
 import backofficeDe from "./messages/backoffice/backoffice.de.json";
 import backofficeEn from "./messages/backoffice/backoffice.en.json";
+import caseDe from "./messages/backoffice/case.de.json";
+import caseEn from "./messages/backoffice/case.en.json";
 import type { Locale } from "./locales";
 
 const areas: Record<string, Record<Locale, Record<string, unknown>>> = {
   backoffice: { de: backofficeDe, en: backofficeEn },
+  backofficeCase: { de: caseDe, en: caseEn },
 };
 
 function merge(locale: Locale, base: Record<string, unknown>): Record<string, unknown> {
