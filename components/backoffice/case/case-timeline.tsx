@@ -8,7 +8,7 @@ export async function CaseTimeline({ file, locale }: { file: CaseFile; locale: "
   const [t, tEvents, tStatus] = await Promise.all([
     getTranslations("backofficeCase.timeline"),
     getTranslations("backofficeCase.events"),
-    getTranslations("myRequests.statuses"),
+    getTranslations("backofficeCase.statuses"),
   ]);
   const format = portalFormat(locale);
   const people = new Map(file.assignees.map((a) => [a.id, a.name ?? a.email]));

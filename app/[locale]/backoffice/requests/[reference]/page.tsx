@@ -50,7 +50,7 @@ export default async function CaseFilePage({
   const done = (await searchParams).done;
   const [t, tStatus, tHome] = await Promise.all([
     getTranslations("backofficeCase"),
-    getTranslations("myRequests.statuses"),
+    getTranslations("backofficeCase.statuses"),
     getTranslations("home"),
   ]);
   const format = portalFormat(locale);
