@@ -5,35 +5,22 @@
 // parts. An auditor reads the case and finds no action. The requests are this spec's own (made with
 // the domain functions in the portal's database), so the demo requests other specs read stay as seeded.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { testRequestSettings } from "../scripts/test/request-settings";
-import { submitRequest } from "../lib/requests/submit-request";
-import { transitionRequest } from "../lib/requests/transition-request";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { expectAccessible } from "./support/axe";
 import { e2eDb } from "./support/database";
+import { E2E_DATABASE_URL } from "./support/environment";
 import { waitForMail } from "./support/mailbox";
 import { signInByMailedLink } from "./support/sign-in";
 
 const run = Date.now().toString(36);
 
-/** A confirmed request of this spec's own, by a subject with an account. */
-async function confirmedRequest(email: string, language: "de" | "en"): Promise<string> {
-  const db = e2eDb();
-  const subject = await db.user.create({ data: { email, locale: language } });
-  const submitted = await submitRequest(db, {
-    type: "access",
-    details: { scope: "all", copy: true },
-    subjectEmail: email,
-    language,
-    statementVersion: "2023-07",
-  });
-  if (!submitted.ok) throw new Error(submitted.issues.join("; "));
-  const verified = await transitionRequest(
-    db,
-    { requestId: submitted.id, actor: { type: "subject", userId: subject.id }, command: { name: "verify", input: {} } },
-    testRequestSettings,
-  );
-  if (!verified.ok) throw new Error(JSON.stringify(verified.error));
-  return submitted.reference;
+/** A confirmed request of this spec's own, by a subject with an account (scripts/test/confirmed-request.ts). */
+function confirmedRequest(email: string, language: "de" | "en"): string {
+  const root = path.resolve(import.meta.dirname, "..");
+  const tsx = path.join(root, "node_modules/.bin/tsx");
+  const script = path.join(root, "scripts/test/confirmed-request.ts");
+  return execFileSync(tsx, [script, E2E_DATABASE_URL, email, language], { cwd: root, encoding: "utf8" }).trim();
 }
 
 async function staffUser(email: string, role: "dpo" | "auditor", name: string): Promise<void> {
@@ -56,7 +43,7 @@ test.describe("a case from assignment to completion", () => {
   let reference = "";
 
   test.beforeAll(async () => {
-    reference = await confirmedRequest(subjectEmail, "en");
+    reference = confirmedRequest(subjectEmail, "en");
     await staffUser(dpoEmail, "dpo", "Dora Case");
   });
 
@@ -168,7 +155,7 @@ test.describe("a refusal and an auditor", () => {
   let reference = "";
 
   test.beforeAll(async () => {
-    reference = await confirmedRequest(subjectEmail, "de");
+    reference = confirmedRequest(subjectEmail, "de");
     await staffUser(dpoEmail, "dpo", "Rita Refuse");
     await staffUser(auditorEmail, "auditor", "Udo Audit");
   });

@@ -65,6 +65,12 @@ describe("what the case file offers each role (from rules.ts)", () => {
       ok: false,
       errors: { grounds: "required" },
     });
+    // One post names every missing part, the grounds and the Art. 12(4) parts together.
+    expect(readCaseForm("refuse", form({ judicialRemedy: "yes", complaintAuthority: "LDI NRW" }))).toEqual({
+      ok: false,
+      errors: { grounds: "required", reasons: "reasons_required" },
+      values: { grounds: [], legalBasis: "", reasons: "", complaintAuthority: "LDI NRW", judicialRemedy: "yes" },
+    });
     expect(readCaseForm("extend", form({ reason: "busy" }))).toMatchObject({
       ok: false,
       errors: { reason: "too_short" },

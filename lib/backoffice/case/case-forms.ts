@@ -2,7 +2,7 @@
 // checked with the workflow's own schemas (lib/requests/workflow/commands.ts), so form and server share
 // one rule set. Every error is a code per field, and every field's words come back as typed. Pure.
 import type { z } from "zod";
-import { commandInputSchemas, type Command } from "../../requests/workflow/commands";
+import { commandInputSchemas, type Command, type Refusal } from "../../requests/workflow/commands";
 import { missingRefusalParts } from "../../requests/workflow/handlers/refuse";
 import type { CaseCommand } from "./case-commands";
 
@@ -53,25 +53,23 @@ export function readCaseForm(command: CaseCommand, form: { getAll(name: string):
   const optional = (name: string) => (one(name).trim() === "" ? undefined : one(name));
   const input = inputOf(command, one, optional, values);
   const parsed = (commandInputSchemas[command] as z.ZodType).safeParse(input);
+  const errors: Record<string, FieldErrorCode> = {};
   if (!parsed.success) {
-    const errors: Record<string, FieldErrorCode> = {};
     for (const issue of parsed.error.issues) {
       const field = fieldOf(issue.path.map(String));
       errors[field] ??= codeOf(issue, values[field]);
     }
-    return { ok: false, errors, values };
   }
-  const refusal = (parsed.data as { refusal?: z.infer<typeof commandInputSchemas.refuse>["refusal"] }).refusal;
-  const missing = refusal ? missingRefusalParts(refusal) : null;
-  if (missing?.code === "refusal_incomplete") {
-    const errors: Record<string, FieldErrorCode> = {};
-    for (const part of missing.missing) {
-      if (part === "reasons") errors.reasons = "reasons_required";
-      if (part === "complaint_right") errors.complaintAuthority = "complaint_required";
-      if (part === "judicial_remedy") errors.judicialRemedy = "remedy_required";
+  // The Art. 12(4) parts are checked on what was typed, so that one post names every missing part.
+  if (command === "refuse" || command === "partially_complete") {
+    const missing = missingRefusalParts((input as { refusal: Refusal }).refusal);
+    for (const part of missing?.code === "refusal_incomplete" ? missing.missing : []) {
+      if (part === "reasons") errors.reasons ??= "reasons_required";
+      if (part === "complaint_right") errors.complaintAuthority ??= "complaint_required";
+      if (part === "judicial_remedy") errors.judicialRemedy ??= "remedy_required";
     }
-    return { ok: false, errors, values };
   }
+  if (Object.keys(errors).length > 0) return { ok: false, errors, values };
   return { ok: true, command: { name: command, input } as Command, values };
 }
 
