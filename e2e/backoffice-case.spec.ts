@@ -27,8 +27,15 @@ async function staffUser(email: string, role: "dpo" | "auditor", name: string): 
   await e2eDb().user.create({ data: { email, role, name, locale: "en" } });
 }
 
-async function signedIn(browser: Browser, email: string, path: string, locale: "de" | "en" = "en"): Promise<Page> {
-  const page = await (await browser.newContext({ locale: locale === "en" ? "en-GB" : "de-DE" })).newPage();
+async function signedIn(
+  browser: Browser,
+  email: string,
+  path: string,
+  locale: "de" | "en" = "en",
+  javaScriptEnabled = true,
+): Promise<Page> {
+  const context = await browser.newContext({ locale: locale === "en" ? "en-GB" : "de-DE", javaScriptEnabled });
+  const page = await context.newPage();
   await page.goto(path);
   await signInByMailedLink(page, email, locale);
   await expect(page).toHaveURL(new RegExp(`${path.replace(/[/]/g, "\\/")}$`));
@@ -202,5 +209,24 @@ test.describe("a refusal and an auditor", () => {
     await expect(auditor.locator("form[data-testid^=case-form]")).toHaveCount(0);
     await expectAccessible(auditor);
     await auditor.context().close();
+  });
+
+  test("without JavaScript: an internal note on the closed case, its error first, the words kept", async ({
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const path = `/en/backoffice/requests/${reference}`;
+    const dpo = await signedIn(browser, dpoEmail, path, "en", false);
+    const note = dpo.getByTestId("case-form-add_note");
+    await note.getByRole("button", { name: "Add an internal note" }).click();
+    await expect(dpo.getByTestId("case-form-add_note").getByRole("alert")).toHaveText("Please fill this in.");
+    const words = "Phoned her: she accepts the refusal and will not complain.";
+    await dpo.getByTestId("case-form-add_note").getByLabel("Note").fill(words);
+    await dpo.getByTestId("case-form-add_note").getByRole("button", { name: "Add an internal note" }).click();
+    await expect(dpo.getByTestId("case-done")).toBeVisible();
+    await expect(dpo.getByTestId("case-notes")).toContainText(words);
+    await expect(dpo.getByTestId("case-timeline").locator('[data-event="note_added"]')).toContainText("Rita Refuse");
+    await expectAccessible(dpo);
+    await dpo.context().close();
   });
 });

@@ -1,10 +1,10 @@
 // The forms for exactly the commands the viewer's role may run from the request's status (from
 // lib/requests/workflow/rules.ts through the case file's `commands`); the actions check again.
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import type { StaffViewer } from "@/lib/backoffice/access/staff-gate";
 import type { CaseFile } from "@/lib/backoffice/case/load-case-file";
 import { allMessages } from "@/lib/i18n/all-messages";
+import type caseMessages from "@/lib/i18n/messages/backoffice/case.en.json";
 import { CaseCommandForm } from "./case-command-form";
 
 export async function CaseActions({
@@ -26,9 +26,9 @@ export async function CaseActions({
   ]);
   const assignees = file.assignees.map((a) => ({ id: a.id, label: `${a.name ?? a.email} (${tRoles(a.role)})` }));
   const mayTake = file.commands.includes("assign") && file.assignee?.id !== viewer.actor.userId;
-  // Only the words these forms need go to the browser.
-  const messages = { backofficeCase: { actions: (allMessages[locale].backofficeCase as { actions: object }).actions } };
-  const common = { locale, reference: file.reference, version: file.version };
+  // Only the words these forms need go to the browser, with this page alone.
+  const words = (allMessages[locale].backofficeCase as typeof caseMessages).actions;
+  const common = { locale, reference: file.reference, version: file.version, words };
   return (
     <section aria-labelledby="case-actions" className="case-section" data-testid="case-actions">
       <h2 id="case-actions">{t("title")}</h2>
@@ -40,21 +40,19 @@ export async function CaseActions({
       {file.commands.length === 0 ? (
         <p data-testid="case-no-actions">{viewer.actor.role === "auditor" ? t("auditor") : t("none")}</p>
       ) : (
-        <NextIntlClientProvider locale={locale} messages={messages}>
-          <div className="case-actions">
-            {mayTake ? <CaseCommandForm {...common} command="assign" take /> : null}
-            {file.commands.map((command) => (
-              <CaseCommandForm
-                key={command}
-                {...common}
-                command={command}
-                assignees={command === "assign" ? assignees : undefined}
-                currentAssigneeId={file.assignee?.id ?? null}
-                authority={authority}
-              />
-            ))}
-          </div>
-        </NextIntlClientProvider>
+        <div className="case-actions">
+          {mayTake ? <CaseCommandForm {...common} command="assign" take /> : null}
+          {file.commands.map((command) => (
+            <CaseCommandForm
+              key={command}
+              {...common}
+              command={command}
+              assignees={command === "assign" ? assignees : undefined}
+              currentAssigneeId={file.assignee?.id ?? null}
+              authority={authority}
+            />
+          ))}
+        </div>
       )}
     </section>
   );

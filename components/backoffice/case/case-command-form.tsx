@@ -2,11 +2,12 @@
 // One case command's form. A server action behind useActionState: without JavaScript the browser
 // posts it and the server answers with the page (errors and typed words kept); with JavaScript it
 // stays in place. Refusals post twice: "Preview" shows the notice as it will be sent, "Send" sends it.
-import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useActionState, useMemo } from "react";
+import { createTranslator } from "next-intl";
 import { runCaseStep, type CaseFormState } from "@/app/[locale]/backoffice/requests/[reference]/actions";
 import { TextAreaField } from "@/components/my-requests/text-area-field";
 import type { CaseCommand } from "@/lib/backoffice/case/case-commands";
+import type caseMessages from "@/lib/i18n/messages/backoffice/case.en.json";
 import { refusalGrounds } from "@/lib/backoffice/case/refusal-grounds";
 
 const initial: CaseFormState = { values: {}, fieldErrors: {}, formError: null, preview: null };
@@ -22,11 +23,20 @@ export interface CaseFormProps {
   currentAssigneeId?: string | null;
   /** The supervisory authority the refusal names unless changed (content/controller.ts). */
   authority?: string;
+  /**
+   * The words of these forms ("backofficeCase.actions"), handed down by the page: only the case file
+   * needs them, so they do not travel with every page's messages (lib/i18n/client-messages.ts).
+   */
+  words: (typeof caseMessages)["actions"];
 }
 
 export function CaseCommandForm(props: CaseFormProps) {
   const { locale, reference, version, command, take } = props;
-  const t = useTranslations("backofficeCase.actions");
+  const { words } = props;
+  const t = useMemo(
+    () => createTranslator({ locale, messages: { actions: words }, namespace: "actions" }),
+    [locale, words],
+  );
   const [state, action, pending] = useActionState(runCaseStep, initial);
   const id = `${take ? "take" : command}`;
   const value = (name: string, fallback = "") => {
