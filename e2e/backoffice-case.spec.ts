@@ -226,7 +226,7 @@ test.describe("a refusal and an auditor", () => {
     await expect(dpo.getByTestId("case-done")).toBeVisible();
     await expect(dpo.getByTestId("case-notes")).toContainText(words);
     await expect(dpo.getByTestId("case-timeline").locator('[data-event="note_added"]')).toContainText("Rita Refuse");
-    await expectAccessible(dpo);
+    // axe needs the page's JavaScript; the same page is checked with it in the tests above.
     await dpo.context().close();
   });
 });
