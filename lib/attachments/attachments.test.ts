@@ -20,6 +20,8 @@ import { checkUploads, type CheckedUpload } from "./check-uploads";
 import { openAttachmentAs, type Viewer } from "./open-attachment";
 import { withStagedAttachments } from "./store-attachments";
 
+/** The instant the downloads below happen (the freshness of the second factor is measured to it). */
+const NOW = new Date();
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
 
@@ -56,9 +58,15 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("attachments on %s",
     const database = await privateDatabase(flavor, "attachments");
     db = createDb(database.url);
     drop = database.drop;
-    const user = async (email: string, role?: "dpo") => {
+    const user = async (email: string, role?: "dpo"): Promise<Viewer> => {
       const row = await db.user.create({ data: { email, role: role ?? null } });
-      return { userId: row.id, email, role: role ?? null };
+      // Staff proved the second factor a minute before the downloads below (NOW).
+      return {
+        userId: row.id,
+        email,
+        role: role ?? null,
+        secondFactorAt: role ? new Date(NOW.getTime() - 60_000) : null,
+      };
     };
     anna = await user("anna@example.org");
     lea = await user("lea@example.org");
@@ -211,7 +219,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("attachments on %s",
         status: "ok",
         contentType: "image/png",
       });
-      expect(await openAttachmentAs(db, dpo, onAddress!.id, dir)).toMatchObject({ status: "ok", bytes: PNG });
+      expect(await openAttachmentAs(db, dpo, onAddress!.id, dir, NOW)).toMatchObject({ status: "ok", bytes: PNG });
 
       const missing = await openAttachmentAs(db, anna, "doesnotexist", dir);
       expect(missing).toEqual({ status: "not_found" });
@@ -219,6 +227,37 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("attachments on %s",
       // A session claiming a staff role the database does not (or no longer) grant counts for nothing.
       expect(await openAttachmentAs(db, { ...lea, role: "dpo" }, onLinked!.id, dir)).toEqual(missing);
       expect(await openAttachmentAs(db, { ...dpo, role: "admin" }, onLinked!.id, dir)).toEqual(missing);
+    });
+
+    it("staff need 'attachment.open' (dpo, privacy team, auditor) and a second factor proven within 15 minutes", async () => {
+      const request = await verifiedTestRequest(db, anna.userId, { subjectEmail: anna.email });
+      const [scan] = await withAttachments(request, [PDF, "Ausweis.pdf"]);
+      const missing = { status: "not_found" };
+      const proven = (minutesAgo: number) => new Date(NOW.getTime() - minutesAgo * 60_000);
+      const staff = async (email: string, role: "dpo" | "privacy_team" | "auditor" | "admin", deactivated = false) => {
+        const row = await db.user.create({
+          data: { email, role, deactivatedAt: deactivated ? proven(5) : null },
+        });
+        return { userId: row.id, email, role, secondFactorAt: proven(1) };
+      };
+      for (const role of ["privacy_team", "auditor"] as const) {
+        const viewer = await staff(`${role}-${flavor}@demo.example`, role);
+        expect(await openAttachmentAs(db, viewer, scan!.id, dir, NOW)).toMatchObject({ status: "ok", bytes: PDF });
+      }
+      // An admin manages accounts and sees no subject data, however fresh the second factor.
+      const admin = await staff(`admin-${flavor}@demo.example`, "admin");
+      expect(await openAttachmentAs(db, admin, scan!.id, dir, NOW)).toEqual(missing);
+      // Exactly 15 minutes is still fresh; a minute more is not; never proven is not.
+      expect(await openAttachmentAs(db, { ...dpo, secondFactorAt: proven(15) }, scan!.id, dir, NOW)).toMatchObject({
+        status: "ok",
+      });
+      expect(await openAttachmentAs(db, { ...dpo, secondFactorAt: proven(16) }, scan!.id, dir, NOW)).toEqual(missing);
+      expect(await openAttachmentAs(db, { ...dpo, secondFactorAt: null }, scan!.id, dir, NOW)).toEqual(missing);
+      // A deactivated account counts for nothing even with a session left over.
+      const gone = await staff(`gone-${flavor}@demo.example`, "dpo", true);
+      expect(await openAttachmentAs(db, gone, scan!.id, dir, NOW)).toEqual(missing);
+      // The subject needs no second factor for their own files.
+      expect(await openAttachmentAs(db, anna, scan!.id, dir, NOW)).toMatchObject({ status: "ok" });
     });
 
     it("a file changed on disk, or missing, is not served", async () => {
@@ -229,7 +268,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("attachments on %s",
       fs.appendFileSync(path.join(dir, key(a!.id)), "<script>alert(1)</script>");
       fs.unlinkSync(path.join(dir, key(b!.id)));
       expect(await openAttachmentAs(db, anna, a!.id, dir)).toEqual({ status: "unavailable" });
-      expect(await openAttachmentAs(db, dpo, b!.id, dir)).toEqual({ status: "unavailable" });
+      expect(await openAttachmentAs(db, dpo, b!.id, dir, NOW)).toEqual({ status: "unavailable" });
     });
   });
 });

@@ -1,13 +1,19 @@
-// An attachment's bytes for the person asking: the data subject of its request, or staff
-// (whose role is read from the database, not trusted from the session). Anyone else gets
+// An attachment's bytes for the person asking: the data subject of its request, or staff whose
+// role (read from the database, not trusted from the session) holds "attachment.open" and who
+// proved the second factor within the last SECOND_FACTOR_FRESH_MINUTES (an ID scan is the most
+// sensitive thing the portal keeps; an admin sees no subject data at all). Anyone else gets
 // the answer a missing id gets, so nobody learns which attachment ids exist. The bytes are
 // checked against the digest stored at upload: a changed file is reported, never served.
 import "server-only";
 import { createHash } from "node:crypto";
-import { currentSession } from "../auth/session";
+import { may, secondFactorFreshEnough } from "../backoffice/access/capabilities";
+import { currentSessionToken } from "../auth/session";
+import { readSession } from "../auth/sessions/read-session";
+import { DEFAULT_SESSION_POLICY } from "../auth/sessions/session-policy";
 import { appConfig } from "../config/app-config";
 import { db as defaultDb, type Db } from "../db/client";
 import { logger } from "../log/logger";
+import { staffRoles, type StaffRole } from "../requests/workflow/actor";
 import { readAttachmentFile } from "./attachment-files";
 
 export interface Viewer {
@@ -15,6 +21,8 @@ export interface Viewer {
   email: string;
   /** The staff role the session claims; it counts only while the database still says so. */
   role: string | null;
+  /** When this session last proved the second factor (staff); null: never. */
+  secondFactorAt: Date | null;
 }
 
 export type OpenAttachmentResult =
@@ -26,19 +34,25 @@ export type OpenAttachmentResult =
 
 /** For the download route: the signed-in person of this request. */
 export async function openAttachment(id: string): Promise<OpenAttachmentResult> {
-  const session = await currentSession();
-  if (!session) return { status: "signed_out" };
-  const { id: userId, email, role } = session.user;
-  return openAttachmentAs(defaultDb(), { userId, email, role }, id, appConfig().attachmentsDir);
+  const session = await readSession(defaultDb(), await currentSessionToken(), DEFAULT_SESSION_POLICY);
+  if (!session || session.secondFactor === "pending") return { status: "signed_out" };
+  const { userId, email, role, secondFactorAt } = session;
+  return openAttachmentAs(defaultDb(), { userId, email, role, secondFactorAt }, id, appConfig().attachmentsDir);
 }
 
 /** The same for a given viewer; separate so the rules can be tested against a real database without a session. */
-export async function openAttachmentAs(db: Db, viewer: Viewer, id: string, dir: string): Promise<OpenAttachmentResult> {
+export async function openAttachmentAs(
+  db: Db,
+  viewer: Viewer,
+  id: string,
+  dir: string,
+  now: Date = new Date(),
+): Promise<OpenAttachmentResult> {
   const attachment = await db.attachment.findUnique({
     where: { id },
     include: { request: { select: { subjectUserId: true, subjectEmail: true } } },
   });
-  if (!attachment || !(await mayOpen(db, viewer, attachment.request))) return { status: "not_found" };
+  if (!attachment || !(await mayOpen(db, viewer, attachment.request, now))) return { status: "not_found" };
 
   let bytes: Buffer;
   try {
@@ -58,10 +72,17 @@ async function mayOpen(
   db: Db,
   viewer: Viewer,
   request: { subjectUserId: string | null; subjectEmail: string },
+  now: Date,
 ): Promise<boolean> {
   if (request.subjectUserId !== null && request.subjectUserId === viewer.userId) return true;
   if (request.subjectEmail === viewer.email.toLowerCase()) return true;
-  if (!viewer.role) return false;
-  const user = await db.user.findUnique({ where: { id: viewer.userId }, select: { role: true } });
-  return user?.role === viewer.role;
+  if (!isStaffRole(viewer.role)) return false;
+  if (!may(viewer.role, "attachment.open")) return false;
+  if (!secondFactorFreshEnough("attachment.open", viewer.secondFactorAt, now)) return false;
+  const user = await db.user.findUnique({ where: { id: viewer.userId }, select: { role: true, deactivatedAt: true } });
+  return user?.role === viewer.role && user.deactivatedAt === null;
+}
+
+function isStaffRole(role: string | null): role is StaffRole {
+  return role !== null && (staffRoles as readonly string[]).includes(role);
 }

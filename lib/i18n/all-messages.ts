@@ -11,6 +11,8 @@ import staffDe from "./messages/backoffice/staff.de.json";
 import staffEn from "./messages/backoffice/staff.en.json";
 import secondFactorDe from "./messages/backoffice/second-factor.de.json";
 import secondFactorEn from "./messages/backoffice/second-factor.en.json";
+import caseDe from "./messages/backoffice/case.de.json";
+import caseEn from "./messages/backoffice/case.en.json";
 import type { Locale } from "./locales";
 
 const areas: Record<string, Record<Locale, Record<string, unknown>>> = {
@@ -18,6 +20,7 @@ const areas: Record<string, Record<Locale, Record<string, unknown>>> = {
   backofficeStaff: { de: staffDe, en: staffEn },
   backofficeMetrics: { de: metricsDe, en: metricsEn },
   backofficeSecondFactor: { de: secondFactorDe, en: secondFactorEn },
+  backofficeCase: { de: caseDe, en: caseEn },
 };
 
 function merge(locale: Locale, base: Record<string, unknown>): Record<string, unknown> {

@@ -155,6 +155,7 @@ export function mailsForEvent(input: EventMailInput): MailToQueue[] {
     case "work_started":
     case "assigned":
     case "resumed":
+    case "note_added": // staff-only
       return [];
   }
 }

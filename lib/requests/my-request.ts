@@ -2,7 +2,7 @@
 // due date and the public events of its audit log, reasons and texts resolved. Not
 // theirs, or not there: the same answer, so nobody learns which references exist.
 import "server-only";
-import { isTextRef } from "../audit/free-text";
+import { resolveAuditTexts } from "../audit/resolve-texts";
 import { currentSession } from "../auth/session";
 import { db } from "../db/client";
 import { normaliseText } from "../input/normalise-text";
@@ -82,39 +82,12 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
   });
   if (!request) return { signedIn: true, request: null };
 
-  const parsed = request.auditEntries.map((entry) => ({
-    entry,
-    details: JSON.parse(entry.details) as Record<string, unknown>,
-  }));
-  const textIds = parsed.flatMap(({ details }) =>
-    Object.values(details)
-      .filter(isTextRef)
-      .map((ref) => ref.text),
-  );
-  const refusalTextIds = parsed.flatMap(({ details }) => {
-    const refusal = details.refusal as Record<string, unknown> | undefined;
-    return refusal && isTextRef(refusal.reasons) ? [refusal.reasons.text] : [];
-  });
-  const texts = new Map(
-    (
-      await db().auditText.findMany({
-        where: { id: { in: [...textIds, ...refusalTextIds] } },
-        select: { id: true, text: true },
-      })
-    ).map((t) => [t.id, t.text]),
-  );
-  const resolve = (value: unknown): unknown => {
-    if (isTextRef(value)) return texts.get(value.text) ?? null;
-    if (value && typeof value === "object" && !Array.isArray(value)) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
-    }
-    return value;
-  };
-  const timeline = parsed.map(({ entry, details }) => ({
+  const details = await resolveAuditTexts(db(), request.auditEntries);
+  const timeline = request.auditEntries.map((entry, i) => ({
     seq: entry.seq,
     event: entry.event,
     at: entry.createdAt,
-    details: resolve(details) as Record<string, unknown>,
+    details: details[i]!,
   }));
   const asked = timeline.findLast((e) => e.event === "information_requested")?.details;
   const awaiting = request.status === "awaiting_subject";

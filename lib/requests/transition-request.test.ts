@@ -429,6 +429,77 @@ describe.each(inject("testDatabases"))("request workflow on $flavor", ({ url, fl
     expect(result).toMatchObject({ ok: false, error: { code: "invalid_input", command: "assign" } });
   });
 
+  it("only an active DPO or privacy-team member can be given a case", async () => {
+    const { id } = await submit();
+    await transitionRequest(db, { requestId: id, actor: subject(), command: { name: "verify", input: {} } }, settings);
+    const people = [
+      { email: `admin-${tag}@demo.example`, role: "admin" as const },
+      { email: `auditor-${tag}@demo.example`, role: "auditor" as const },
+      { email: `gone-${tag}@demo.example`, role: "privacy_team" as const, deactivatedAt: new Date() },
+    ];
+    for (const data of people) {
+      const assigneeId = (await db.user.create({ data })).id;
+      const result = await transitionRequest(
+        db,
+        { requestId: id, actor: staff.dpo, command: { name: "assign", input: { assigneeId } } },
+        settings,
+      );
+      expect(result).toMatchObject({ ok: false, error: { code: "invalid_input", command: "assign" } });
+    }
+    expect((await db.request.findUniqueOrThrow({ where: { id } })).assigneeId).toBeNull();
+  });
+
+  it("a form rendered with an older version fails with conflict and changes nothing", async () => {
+    const { id } = await submit();
+    await transitionRequest(db, { requestId: id, actor: subject(), command: { name: "verify", input: {} } }, settings);
+    const seen = (await db.request.findUniqueOrThrow({ where: { id } })).version;
+    const first = await transitionRequest(
+      db,
+      { requestId: id, actor: staff.dpo, command: { name: "start_work", input: {} }, expectedVersion: seen },
+      settings,
+    );
+    expect(first).toMatchObject({ ok: true, status: "in_progress" });
+    const second = await transitionRequest(
+      db,
+      {
+        requestId: id,
+        actor: staff.team,
+        command: { name: "send_message", input: { message: "We are on it." } },
+        expectedVersion: seen,
+      },
+      settings,
+    );
+    expect(second).toEqual({ ok: false, error: { code: "conflict" } });
+    expect(await db.requestMessage.count({ where: { requestId: id } })).toBe(0);
+    expect(await db.auditEntry.count({ where: { requestId: id } })).toBe(3);
+  });
+
+  it("an internal note is kept as a note row with its internal audit entry, on a closed case too", async () => {
+    const { id } = await submit();
+    await transitionRequest(db, { requestId: id, actor: subject(), command: { name: "verify", input: {} } }, settings);
+    await transitionRequest(
+      db,
+      { requestId: id, actor: staff.dpo, command: { name: "refuse", input: { refusal } } },
+      settings,
+    );
+    const mailsBefore = await db.outboundMail.count({ where: { requestId: id } });
+    const noted = await transitionRequest(
+      db,
+      {
+        requestId: id,
+        actor: staff.team,
+        command: { name: "add_note", input: { note: "Subject phoned; told her about the LDI." } },
+      },
+      settings,
+    );
+    expect(noted).toMatchObject({ ok: true, status: "refused" });
+    const notes = await db.internalNote.findMany({ where: { requestId: id } });
+    expect(notes).toMatchObject([{ authorId: staff.team.userId, body: "Subject phoned; told her about the LDI." }]);
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { requestId: id, event: "note_added" } });
+    expect(entry).toMatchObject({ public: false, actorId: staff.team.userId, actorRole: "privacy_team" });
+    expect(await db.outboundMail.count({ where: { requestId: id } })).toBe(mailsBefore);
+  });
+
   it("staff members acting at once on the same step: exactly one change wins", async () => {
     const { id } = await submit();
     await transitionRequest(db, { requestId: id, actor: subject(), command: { name: "verify", input: {} } }, settings);

@@ -7,11 +7,11 @@ import { discardAttachmentRows } from "../attachments/discard-attachments";
 import { appendAuditEntry } from "../audit/append-audit-entry";
 import type { Db } from "../db/client";
 import type { Tx } from "../db/tx";
-import type { Pause } from "../deadlines";
 import { enqueueMail } from "../mail/outbox/enqueue-mail";
 import { mailsForEvent } from "./mails-for-event";
 import { minimiseRequestMails } from "./minimise-mails";
 import { minimisedAddress } from "./minimised-address";
+import { pausesOf } from "./pauses-of";
 import type { RequestSettings } from "./request-settings";
 import type { RequestType } from "./request-types";
 import type { Actor } from "./workflow/actor";
@@ -37,6 +37,11 @@ export interface TransitionArgs {
    * message (the thread message's id is given when the step wrote one).
    */
   withinStep?: (tx: Tx, step: { requestId: string; messageId: string | null }) => Promise<void>;
+  /**
+   * The request's `version` the actor saw (the back office's forms carry it): if someone changed the
+   * request since, the step fails with "conflict" instead of acting on what the actor did not see.
+   */
+  expectedVersion?: number;
 }
 
 class Abort extends Error {
@@ -104,10 +109,21 @@ async function run(
     context,
   );
   if (!result.ok) throw new Abort(result.error);
+  // After authorise and the state machine, so that a stale form by someone not allowed to act still
+  // learns only that (and a non-staff caller learns nothing about versions).
+  if (args.expectedVersion !== undefined && args.expectedVersion !== request.version) {
+    throw new Abort({ code: "conflict" });
+  }
   if (args.command.name === "assign" && result.changes.assigneeId) await mustBeStaff(tx, result.changes.assigneeId);
 
   // Messages from or to the subject also go to the thread the case page shows.
-  const auditDetails = await moveMessageToThread(tx, request.id, args, result.event.details, now);
+  const auditDetails = await keepNote(
+    tx,
+    request.id,
+    args,
+    await moveMessageToThread(tx, request.id, args, result.event.details, now),
+    now,
+  );
   const entry = await appendAuditEntry(tx, {
     chain: request.id,
     requestId: request.id,
@@ -221,10 +237,29 @@ async function authorise(
   return false;
 }
 
+/** Who may be given a case: an active DPO or privacy-team member (an admin sees no subject data, an auditor changes nothing). */
 async function mustBeStaff(tx: Tx, userId: string): Promise<void> {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
-  if (!user?.role)
-    throw new Abort({ code: "invalid_input", command: "assign", issues: ["assigneeId: not a staff member"] });
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, deactivatedAt: true } });
+  if (!user || (user.role !== "dpo" && user.role !== "privacy_team") || user.deactivatedAt !== null)
+    throw new Abort({ code: "invalid_input", command: "assign", issues: ["assigneeId: not an active case worker"] });
+}
+
+/** An internal note is also an InternalNote row (the case file's notes), written with its audit entry. */
+async function keepNote(
+  tx: Tx,
+  requestId: string,
+  args: TransitionArgs,
+  details: Record<string, unknown>,
+  now: Date,
+): Promise<Record<string, unknown>> {
+  if (args.command.name !== "add_note" || args.actor.type !== "staff" || typeof details.note !== "string") {
+    return details;
+  }
+  const note = await tx.internalNote.create({
+    data: { requestId, authorId: args.actor.userId, body: details.note, createdAt: now },
+    select: { id: true },
+  });
+  return { ...details, noteId: note.id };
 }
 
 async function moveMessageToThread(
@@ -282,20 +317,4 @@ async function openDuplicateOf(
     orderBy: { receivedAt: "asc" },
     select: { id: true, reference: true },
   });
-}
-
-/** Time spent in awaiting_subject, read from the status changes in the audit log. */
-async function pausesOf(tx: Tx, requestId: string): Promise<Pause[]> {
-  const changes = await tx.auditEntry.findMany({
-    where: { requestId, OR: [{ toStatus: "awaiting_subject" }, { fromStatus: "awaiting_subject" }] },
-    orderBy: { seq: "asc" },
-    select: { fromStatus: true, toStatus: true, createdAt: true },
-  });
-  const pauses: Pause[] = [];
-  for (const change of changes) {
-    if (change.fromStatus === change.toStatus) continue;
-    if (change.toStatus === "awaiting_subject") pauses.push({ from: change.createdAt, to: null });
-    else if (pauses.length && pauses[pauses.length - 1]!.to === null) pauses[pauses.length - 1]!.to = change.createdAt;
-  }
-  return pauses;
 }

@@ -57,6 +57,8 @@ export const commandInputSchemas = {
   partially_complete: z.object({ summary: text(1, 10_000), refusal: refusalSchema }),
   refuse: z.object({ refusal: refusalSchema }),
   withdraw: z.object({ reason: text(1, 2_000).optional() }),
+  /** Staff-only words about the case (never shown to the subject): kept as an InternalNote row. */
+  add_note: z.object({ note: text(1, 10_000) }),
 } as const;
 
 export type CommandName = keyof typeof commandInputSchemas;

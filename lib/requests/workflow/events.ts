@@ -17,6 +17,7 @@ export const eventNames = [
   "partially_completed",
   "refused",
   "withdrawn",
+  "note_added",
 ] as const;
 
 export type EventName = (typeof eventNames)[number];
@@ -35,9 +36,10 @@ export const eventOfCommand: Record<CommandName, EventName> = {
   partially_complete: "partially_completed",
   refuse: "refused",
   withdraw: "withdrawn",
+  add_note: "note_added",
 };
 
-const internalEvents: ReadonlySet<EventName> = new Set(["assigned", "work_started"]);
+const internalEvents: ReadonlySet<EventName> = new Set(["assigned", "work_started", "note_added"]);
 
 export function isPublicEvent(event: EventName): boolean {
   return !internalEvents.has(event);

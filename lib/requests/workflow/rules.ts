@@ -42,4 +42,11 @@ export const rules: Record<CommandName, Rule> = {
     to: "withdrawn",
     who: { subject: true, agent: true, staff: caseworkers },
   },
+  // A note may still explain a closed case afterwards (e.g. why it was refused), but not an
+  // unconfirmed or expired one: nobody works on those, and an expired one is minimised.
+  add_note: {
+    from: [...open, "completed", "partially_completed", "refused", "withdrawn"],
+    to: null,
+    who: { staff: caseworkers },
+  },
 };

@@ -48,6 +48,7 @@ const validCommands: Record<CommandName, Command> = {
   },
   refuse: { name: "refuse", input: { refusal: completeRefusal } },
   withdraw: { name: "withdraw", input: { reason: "Resolved by phone." } },
+  add_note: { name: "add_note", input: { note: "Called the subject; she confirmed the customer number." } },
 };
 
 /** The specification: from which statuses, to which status, by whom. */
@@ -76,6 +77,12 @@ const spec: Record<CommandName, Spec> = {
     from: ["awaiting_verification", "received", "in_progress", "awaiting_subject"],
     to: "withdrawn",
     by: ["subject", "agent", "dpo", "team"],
+  },
+  // Internal notes: on open and closed cases, never on an unconfirmed or expired (minimised) one.
+  add_note: {
+    from: ["received", "in_progress", "awaiting_subject", "completed", "partially_completed", "refused", "withdrawn"],
+    to: "same",
+    by: ["dpo", "team"],
   },
 };
 
@@ -293,6 +300,11 @@ describe("fulfilment", () => {
     expect(started).toMatchObject({ ok: true, event: { event: "work_started", public: false } });
     const asked = transition(snapshot("in_progress"), team, validCommands.request_information, context(now));
     expect(asked).toMatchObject({ ok: true, event: { event: "information_requested", public: true } });
+    const noted = transition(snapshot("refused"), team, validCommands.add_note, context(now));
+    expect(noted).toMatchObject({
+      ok: true,
+      event: { event: "note_added", public: false, details: { note: expect.stringContaining("customer number") } },
+    });
   });
 });
 
@@ -352,6 +364,7 @@ describe("bad input never passes", () => {
     ["assign", {}],
     ["complete", { summary: "" }],
     ["record_subject_response", { message: "x".repeat(10_001) }],
+    ["add_note", { note: "  " }],
   ] as const)("%s with %o", (name, input) => {
     const status =
       name === "record_subject_response" ? "awaiting_subject" : name === "complete" ? "in_progress" : "received";

@@ -117,6 +117,8 @@ function decide(
       const withinFirstMonth = request.firstDueAt === null || now < request.firstDueAt;
       return missing ? { error: missing } : { changes: { closedAt: now }, details: { refusal, withinFirstMonth } };
     }
+    case "add_note":
+      return { changes: {}, details: { note: (input as ParsedInput<"add_note">).note } };
     case "withdraw": {
       const { reason } = input as ParsedInput<"withdraw">;
       // Withdrawn before anyone confirmed the address: as with expiry, nothing about the sender is kept.
