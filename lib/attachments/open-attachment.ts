@@ -30,14 +30,26 @@ export type OpenAttachmentResult =
   | { status: "not_found" }
   /** The file is missing or no longer matches its digest (logged with the attachment id). */
   | { status: "unavailable" }
+  /**
+   * Staff who may open it, but whose second factor is older than SECOND_FACTOR_FRESH_MINUTES (or not
+   * proven in this session yet): the TOTP page first, then back to the request's case file.
+   */
+  | { status: "second_factor"; locale: "de" | "en"; reference: string | null }
   | { status: "ok"; fileName: string; contentType: string; bytes: Buffer };
 
 /** For the download route: the signed-in person of this request. */
 export async function openAttachment(id: string): Promise<OpenAttachmentResult> {
   const session = await readSession(defaultDb(), await currentSessionToken(), DEFAULT_SESSION_POLICY);
-  if (!session || session.secondFactor === "pending") return { status: "signed_out" };
+  if (!session) return { status: "signed_out" };
+  if (session.secondFactor === "pending") return { status: "second_factor", locale: session.locale, reference: null };
   const { userId, email, role, secondFactorAt } = session;
-  return openAttachmentAs(defaultDb(), { userId, email, role, secondFactorAt }, id, appConfig().attachmentsDir);
+  const result = await openAttachmentAs(
+    defaultDb(),
+    { userId, email, role, secondFactorAt },
+    id,
+    appConfig().attachmentsDir,
+  );
+  return result.status === "second_factor" ? { ...result, locale: session.locale } : result;
 }
 
 /** The same for a given viewer; separate so the rules can be tested against a real database without a session. */
@@ -50,9 +62,13 @@ export async function openAttachmentAs(
 ): Promise<OpenAttachmentResult> {
   const attachment = await db.attachment.findUnique({
     where: { id },
-    include: { request: { select: { subjectUserId: true, subjectEmail: true } } },
+    include: { request: { select: { subjectUserId: true, subjectEmail: true, reference: true } } },
   });
-  if (!attachment || !(await mayOpen(db, viewer, attachment.request, now))) return { status: "not_found" };
+  const verdict = attachment ? await mayOpen(db, viewer, attachment.request, now) : "no";
+  if (verdict === "no" || !attachment) return { status: "not_found" };
+  if (verdict === "second_factor") {
+    return { status: "second_factor", locale: "de", reference: attachment.request.reference };
+  }
 
   let bytes: Buffer;
   try {
@@ -68,19 +84,20 @@ export async function openAttachmentAs(
   return { status: "ok", fileName: attachment.fileName, contentType: attachment.contentType, bytes };
 }
 
+/** "yes"; "no"; or "second_factor": staff who may open it once their second factor is recent enough. */
 async function mayOpen(
   db: Db,
   viewer: Viewer,
   request: { subjectUserId: string | null; subjectEmail: string },
   now: Date,
-): Promise<boolean> {
-  if (request.subjectUserId !== null && request.subjectUserId === viewer.userId) return true;
-  if (request.subjectEmail === viewer.email.toLowerCase()) return true;
-  if (!isStaffRole(viewer.role)) return false;
-  if (!may(viewer.role, "attachment.open")) return false;
-  if (!secondFactorFreshEnough("attachment.open", viewer.secondFactorAt, now)) return false;
+): Promise<"yes" | "no" | "second_factor"> {
+  if (request.subjectUserId !== null && request.subjectUserId === viewer.userId) return "yes";
+  if (request.subjectEmail === viewer.email.toLowerCase()) return "yes";
+  if (!isStaffRole(viewer.role)) return "no";
+  if (!may(viewer.role, "attachment.open")) return "no";
   const user = await db.user.findUnique({ where: { id: viewer.userId }, select: { role: true, deactivatedAt: true } });
-  return user?.role === viewer.role && user.deactivatedAt === null;
+  if (user?.role !== viewer.role || user.deactivatedAt !== null) return "no";
+  return secondFactorFreshEnough("attachment.open", viewer.secondFactorAt, now) ? "yes" : "second_factor";
 }
 
 function isStaffRole(role: string | null): role is StaffRole {

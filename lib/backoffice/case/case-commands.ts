@@ -31,3 +31,12 @@ export function commandsFor(role: StaffRole, status: RequestStatus): CaseCommand
 export function isCaseCommand(value: unknown): value is CaseCommand {
   return (caseCommands as readonly unknown[]).includes(value);
 }
+
+/**
+ * Whether `role` may ever run `command` (from some status): a form posted by a role that never may
+ * answers 404, as if it did not exist (the authorisation matrix, lib/backoffice/access/surface.ts);
+ * one that may, but not from the request's status now, gets the workflow's "not possible" message.
+ */
+export function mayEverRun(role: StaffRole, command: CaseCommand): boolean {
+  return permits(rules[command].who, { type: "staff", userId: "", role });
+}

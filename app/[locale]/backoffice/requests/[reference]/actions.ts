@@ -6,7 +6,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireStaff } from "@/lib/backoffice/access/staff-gate";
-import { isCaseCommand, type CaseCommand } from "@/lib/backoffice/case/case-commands";
+import { isCaseCommand, mayEverRun, type CaseCommand } from "@/lib/backoffice/case/case-commands";
 import { readCaseForm, type FormValues } from "@/lib/backoffice/case/case-forms";
 import { previewNotice, runCaseCommand, type CaseStepError } from "@/lib/backoffice/case/run-case-command";
 import { appConfig } from "@/lib/config/app-config";
@@ -52,6 +52,7 @@ export async function runCaseStep(_previous: CaseFormState, received: FormData):
   const command = parsed.data.command as CaseCommand;
   const path = `/${locale}/backoffice/requests/${encodeURIComponent(reference)}`;
   const viewer = await requireStaff(locale, "case.view", path);
+  if (!mayEverRun(viewer.actor.role, command)) notFound();
   const t = await getTranslations({ locale, namespace: "backofficeCase.actions" });
 
   const read = readCaseForm(command, take ? { getAll: () => [viewer.actor.userId] } : form);
