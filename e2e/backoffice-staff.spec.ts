@@ -4,6 +4,7 @@
 // changed, so the demo staff other specs sign in as stay as they are.
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { e2eDb } from "./support/database";
 import { waitForMail } from "./support/mailbox";
 import { signInAsStaff } from "./support/staff-sign-in";
 
@@ -70,6 +71,8 @@ for (const locale of ["en", "de"] as const) {
 }
 
 test("the last active DPO cannot be demoted, and the page says why (Art. 37-39)", async ({ page }) => {
+  // The demo DPO is the only active one: no spec may make another (they would let this one go).
+  expect(await e2eDb().user.count({ where: { role: "dpo", deactivatedAt: null } })).toBe(1);
   await openStaffPage(page, "en");
   const row = page.locator('[data-testid="staff-row"][data-email="dpo@demo.example"]');
   await row.getByRole("combobox").selectOption("privacy_team");
