@@ -5,10 +5,13 @@ import de from "./messages/de.json";
 import en from "./messages/en.json";
 import backofficeDe from "./messages/backoffice/backoffice.de.json";
 import backofficeEn from "./messages/backoffice/backoffice.en.json";
+import queueDe from "./messages/backoffice/queue.de.json";
+import queueEn from "./messages/backoffice/queue.en.json";
 import type { Locale } from "./locales";
 
 const areas: Record<string, Record<Locale, Record<string, unknown>>> = {
   backoffice: { de: backofficeDe, en: backofficeEn },
+  backofficeQueue: { de: queueDe, en: queueEn },
 };
 
 function merge(locale: Locale, base: Record<string, unknown>): Record<string, unknown> {

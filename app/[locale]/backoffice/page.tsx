@@ -1,0 +1,123 @@
+import "@/components/backoffice/queue/queue.css";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DashboardStrip } from "@/components/backoffice/queue/dashboard-strip";
+import { QueueFilters } from "@/components/backoffice/queue/queue-filters";
+import { QueueTable } from "@/components/backoffice/queue/queue-table";
+import { may } from "@/lib/backoffice/access/capabilities";
+import { dashboardFor } from "@/lib/backoffice/queue/dashboard";
+import { countMatching, queuePageFor, queueViewer, staffMembers } from "@/lib/backoffice/queue/queue-page";
+import { parseQueueView, queueHref, queueViewToSearchParams } from "@/lib/backoffice/queue/queue-view";
+import { revealedSubjects } from "@/lib/backoffice/reveal/reveal-subject";
+import { appConfig } from "@/lib/config/app-config";
+import { db } from "@/lib/db/client";
+import { portalFormat } from "@/lib/format/portal-format";
+import { isLocale } from "@/lib/i18n/locales";
+
+export const dynamic = "force-dynamic";
+
+/** Counted at most this far: the caption says "more than" beyond it (no COUNT(*) over a million rows). */
+const COUNT_LIMIT = 1_000;
+const revealErrors = ["not_allowed", "not_found", "minimised", "conflict"] as const;
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/backoffice">): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "backofficeQueue" });
+  return { title: t("metaTitle") };
+}
+
+/** The back office's queue: every request a view selects, by keyset pages (issue 13, "Queue"). */
+export default async function QueuePage({ params, searchParams }: PageProps<"/[locale]/backoffice">) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const search = await searchParams;
+  const { view, problems } = parseQueueView(search);
+  const returnTo = queueHref(locale, view);
+  const viewer = await queueViewer(locale, returnTo);
+  const now = new Date();
+  const policy = appConfig().deadlinePolicy;
+  const database = db();
+  const [t, page, count, dashboard, staff] = await Promise.all([
+    getTranslations({ locale, namespace: "backofficeQueue" }),
+    queuePageFor(database, viewer, view, policy.timeZone, now),
+    countMatching(database, viewer, view, policy.timeZone, now, COUNT_LIMIT + 1),
+    dashboardFor(database, viewer, policy, now),
+    staffMembers(database, viewer),
+  ]);
+  const mayReveal = may(viewer.actor.role, "subject.reveal");
+  const revealed = mayReveal ? await revealedSubjects(database, viewer, page.rows.map((r) => r.id), now) : new Map();
+  const format = portalFormat(locale);
+  const staffNames = new Map(staff.map((member) => [member.id, member.name ?? member.email]));
+  const revealError = revealErrors.find((code) => code === search.revealError) ?? null;
+  const pageLink = (cursor: "next" | "previous") => {
+    const at = page[cursor];
+    return at ? queueHref(locale, { ...view, page: cursor === "next" ? { after: at } : { before: at } }) : null;
+  };
+  const next = pageLink("next");
+  const previous = pageLink("previous");
+  const caption =
+    count > COUNT_LIMIT
+      ? t("table.captionMore", { count: format.number(COUNT_LIMIT) })
+      : t("table.caption", { count });
+
+  return (
+    <div className="container section queue-page" data-testid="queue-page" data-view={queueViewToSearchParams(view).toString()}>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <DashboardStrip locale={locale} dashboard={dashboard} dueSoonDays={policy.dueSoonDays} format={format} />
+      {problems.length ? (
+        <div className="callout callout--warning" role="alert" data-testid="queue-problems">
+          <p>{t("problems.title")}</p>
+          <ul>
+            {problems.map((problem, i) => (
+              <li key={i}>{t(`problems.${problem.code}`, { field: t(`problems.${problem.field}`) })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {revealError ? (
+        <div className="notice" role="alert" data-testid="queue-reveal-error">
+          <p>{t(`reveal.${revealError}`)}</p>
+        </div>
+      ) : null}
+      <QueueFilters locale={locale} view={view} staff={staff.filter((member) => member.role !== "admin" && !member.deactivatedAt)} />
+      {page.rows.length ? (
+        <QueueTable
+          locale={locale}
+          rows={page.rows}
+          staffNames={staffNames}
+          revealed={revealed}
+          mayReveal={mayReveal}
+          bulkFormId={null}
+          returnTo={returnTo}
+          policy={policy}
+          format={format}
+          now={now}
+          caption={caption}
+        />
+      ) : (
+        <p className="callout" data-testid="queue-empty">
+          {t("table.empty")}
+        </p>
+      )}
+      {next || previous ? (
+        <nav aria-label={t("pages.label")} className="queue-pages">
+          {previous ? (
+            <Link href={previous} rel="prev" data-testid="queue-previous">
+              ← {t("pages.previous")}
+            </Link>
+          ) : <span />}
+          {next ? (
+            <Link href={next} rel="next" data-testid="queue-next">
+              {t("pages.next")} →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+// The queue's data access: one page of requests for a view, by keyset (never OFFSET, so page 500
+// costs what page 1 does), with the subject masked. Every function checks the viewer's capability.
+import "server-only";
+import type { Db } from "../../db/client";
+import { maskedAddress } from "../../format/masked-address";
+import type { Locale } from "../../i18n/locales";
+import type { RequestType } from "../../requests/request-types";
+import type { RequestStatus } from "../../requests/workflow/states";
+import { may } from "../access/capabilities";
+import { requireStaff, type StaffViewer } from "../access/staff-gate";
+import type { QueueCursor } from "./cursor";
+import { cursorOf, keysetFilter, queueFilter, queueOrder } from "./queue-where";
+import { QUEUE_PAGE_SIZE, type QueueView } from "./queue-view";
+
+export interface QueueRow {
+  id: string;
+  reference: string;
+  type: RequestType;
+  status: RequestStatus;
+  /** `a***@example.org`: the address itself only through a reveal (lib/backoffice/reveal). */
+  maskedSubject: string;
+  assigneeId: string | null;
+  submittedAt: Date;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  /** The due day, YYYY-MM-DD (the engine's). */
+  dueDate: string | null;
+  /** The last change to the row (status, assignment, reveal): cheap, no audit read. */
+  updatedAt: Date;
+  duplicate: boolean;
+}
+
+export interface QueuePage {
+  rows: QueueRow[];
+  /** Cursors for the next and previous pages; null at either end. */
+  next: QueueCursor | null;
+  previous: QueueCursor | null;
+}
+
+/** Thrown when a viewer without "queue.view" reaches the data layer (pages ask requireStaff first). */
+export class QueueNotAllowed extends Error {}
+
+/**
+ * One page (QUEUE_PAGE_SIZE rows) of `view` for `viewer`, read one row further to know whether a
+ * next page exists. `timeZone` is the deadline policy's (due windows and received days).
+ */
+export async function queuePageFor(
+  db: Db,
+  viewer: Pick<StaffViewer, "actor">,
+  view: QueueView,
+  timeZone: string,
+  now: Date,
+): Promise<QueuePage> {
+  if (!may(viewer.actor.role, "queue.view")) throw new QueueNotAllowed();
+  const filter = queueFilter(view, { viewerId: viewer.actor.userId, timeZone, now });
+  const cursor = view.page ? ("after" in view.page ? view.page.after : view.page.before) : null;
+  const reverse = view.page !== null && "before" in view.page;
+  const found = await db.request.findMany({
+    where: cursor ? { AND: [filter, keysetFilter(view, cursor, reverse)] } : filter,
+    orderBy: queueOrder(view, reverse),
+    take: QUEUE_PAGE_SIZE + 1,
+    select: {
+      id: true,
+      reference: true,
+      type: true,
+      status: true,
+      subjectEmail: true,
+      assigneeId: true,
+      submittedAt: true,
+      receivedAt: true,
+      dueAt: true,
+      dueDate: true,
+      updatedAt: true,
+      duplicateOfId: true,
+    },
+  });
+  const more = found.length > QUEUE_PAGE_SIZE;
+  const page = found.slice(0, QUEUE_PAGE_SIZE);
+  if (reverse) page.reverse();
+  const rows = page.map(({ subjectEmail, duplicateOfId, ...row }) => ({
+    ...row,
+    maskedSubject: maskedAddress(subjectEmail),
+    duplicate: duplicateOfId !== null,
+  }));
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  // Forwards: a previous page exists when we came from a cursor; backwards, the other way round.
+  const hasNext = reverse ? cursor !== null : more;
+  const hasPrevious = reverse ? more : cursor !== null;
+  return {
+    rows,
+    next: hasNext && last ? cursorOf(view, last) : null,
+    previous: hasPrevious && first ? cursorOf(view, first) : null,
+  };
+}
+
+/** How many rows match `view` (keyset ignored), counted up to `limit`: `limit` means "at least". */
+export async function countMatching(
+  db: Db,
+  viewer: Pick<StaffViewer, "actor">,
+  view: QueueView,
+  timeZone: string,
+  now: Date,
+  limit: number,
+): Promise<number> {
+  if (!may(viewer.actor.role, "queue.view")) throw new QueueNotAllowed();
+  // A bounded count: at a million rows an unbounded COUNT(*) per page view would be the slow part.
+  const ids = await db.request.findMany({
+    where: queueFilter(view, { viewerId: viewer.actor.userId, timeZone, now }),
+    select: { id: true },
+    take: limit,
+  });
+  return ids.length;
+}
+
+/** The staff members a queue can show or assign to (few rows: the team). */
+export async function staffMembers(db: Db, viewer: Pick<StaffViewer, "actor">) {
+  if (!may(viewer.actor.role, "queue.view")) throw new QueueNotAllowed();
+  return db.user.findMany({
+    where: { role: { not: null } },
+    select: { id: true, name: true, email: true, role: true, deactivatedAt: true },
+    orderBy: { email: "asc" },
+  });
+}
+
+/** The signed-in viewer (requireStaff "queue.view": otherwise sign-in, TOTP or 404) with `db`. */
+export async function queueViewer(locale: Locale, returnPath: string): Promise<StaffViewer> {
+  return requireStaff(locale, "queue.view", returnPath);
+}
