@@ -49,7 +49,14 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
     staffMembers(database, viewer),
   ]);
   const mayReveal = may(viewer.actor.role, "subject.reveal");
-  const revealed = mayReveal ? await revealedSubjects(database, viewer, page.rows.map((r) => r.id), now) : new Map();
+  const revealed = mayReveal
+    ? await revealedSubjects(
+        database,
+        viewer,
+        page.rows.map((r) => r.id),
+        now,
+      )
+    : new Map();
   const format = portalFormat(locale);
   const staffNames = new Map(staff.map((member) => [member.id, member.name ?? member.email]));
   const revealError = revealErrors.find((code) => code === search.revealError) ?? null;
@@ -60,12 +67,14 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
   const next = pageLink("next");
   const previous = pageLink("previous");
   const caption =
-    count > COUNT_LIMIT
-      ? t("table.captionMore", { count: format.number(COUNT_LIMIT) })
-      : t("table.caption", { count });
+    count > COUNT_LIMIT ? t("table.captionMore", { count: format.number(COUNT_LIMIT) }) : t("table.caption", { count });
 
   return (
-    <div className="container section queue-page" data-testid="queue-page" data-view={queueViewToSearchParams(view).toString()}>
+    <div
+      className="container section queue-page"
+      data-testid="queue-page"
+      data-view={queueViewToSearchParams(view).toString()}
+    >
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <DashboardStrip locale={locale} dashboard={dashboard} dueSoonDays={policy.dueSoonDays} format={format} />
@@ -84,7 +93,11 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
           <p>{t(`reveal.${revealError}`)}</p>
         </div>
       ) : null}
-      <QueueFilters locale={locale} view={view} staff={staff.filter((member) => member.role !== "admin" && !member.deactivatedAt)} />
+      <QueueFilters
+        locale={locale}
+        view={view}
+        staff={staff.filter((member) => member.role !== "admin" && !member.deactivatedAt)}
+      />
       {page.rows.length ? (
         <QueueTable
           locale={locale}
@@ -110,7 +123,9 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
             <Link href={previous} rel="prev" data-testid="queue-previous">
               ← {t("pages.previous")}
             </Link>
-          ) : <span />}
+          ) : (
+            <span />
+          )}
           {next ? (
             <Link href={next} rel="next" data-testid="queue-next">
               {t("pages.next")} →

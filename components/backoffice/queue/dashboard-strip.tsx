@@ -35,7 +35,11 @@ export async function DashboardStrip({
       value: format.number(dashboard.overdue),
       tone: dashboard.overdue ? "alert" : undefined,
     },
-    { key: "receivedThisWeek", label: t("dashboard.receivedThisWeek"), value: format.number(dashboard.receivedThisWeek) },
+    {
+      key: "receivedThisWeek",
+      label: t("dashboard.receivedThisWeek"),
+      value: format.number(dashboard.receivedThisWeek),
+    },
     {
       key: "onTime",
       label: t("dashboard.onTime", { days: ON_TIME_WINDOW_DAYS }),
@@ -52,7 +56,10 @@ export async function DashboardStrip({
     <section aria-label={t("dashboard.label")} className="queue-strip" data-testid="queue-dashboard">
       <dl className="queue-strip__list">
         {figures.map((figure) => (
-          <div key={figure.key} className={`queue-strip__item${figure.tone ? ` queue-strip__item--${figure.tone}` : ""}`}>
+          <div
+            key={figure.key}
+            className={`queue-strip__item${figure.tone ? ` queue-strip__item--${figure.tone}` : ""}`}
+          >
             <dt>{figure.label}</dt>
             <dd data-testid={`queue-figure-${figure.key}`}>{figure.value}</dd>
           </div>

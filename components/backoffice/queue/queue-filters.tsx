@@ -22,13 +22,20 @@ export async function QueueFilters({
 }) {
   const t = await getTranslations({ locale, namespace: "backofficeQueue" });
   const due = view.due ? (view.due.kind === "overdue" ? "overdue" : String(view.due.days)) : "";
-  const dueChoices = view.due?.kind === "within" && !DUE_CHOICES.includes(view.due.days)
-    ? [...DUE_CHOICES, view.due.days].sort((a, b) => a - b)
-    : DUE_CHOICES;
+  const dueChoices =
+    view.due?.kind === "within" && !DUE_CHOICES.includes(view.due.days)
+      ? [...DUE_CHOICES, view.due.days].sort((a, b) => a - b)
+      : DUE_CHOICES;
   const assignee = view.assignee ? (view.assignee.kind === "user" ? view.assignee.userId : view.assignee.kind) : "";
   const q = view.search ? (view.search.kind === "reference" ? view.search.reference : view.search.email) : "";
   return (
-    <form method="get" action={`/${locale}/backoffice`} className="queue-filters" aria-label={t("filters.label")} data-testid="queue-filters">
+    <form
+      method="get"
+      action={`/${locale}/backoffice`}
+      className="queue-filters"
+      aria-label={t("filters.label")}
+      data-testid="queue-filters"
+    >
       <fieldset className="queue-filters__group">
         <legend>{t("filters.status")}</legend>
         <p className="muted queue-filters__hint">{t("filters.statusHint")}</p>

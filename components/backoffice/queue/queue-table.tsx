@@ -128,7 +128,9 @@ function DueCell({ row, policy, now, format, t }: QueueTableProps & { row: Queue
     <span className="queue-due">
       <span>{format.day(row.dueDate)}</span>
       <span className="muted">
-        {status.daysLeft >= 0 ? t("table.daysLeft", { days: status.daysLeft }) : t("table.daysOver", { days: -status.daysLeft })}
+        {status.daysLeft >= 0
+          ? t("table.daysLeft", { days: status.daysLeft })
+          : t("table.daysOver", { days: -status.daysLeft })}
       </span>
       {status.state === "overdue" ? <span className="badge badge--removed">{t("table.overdue")}</span> : null}
       {status.state === "due_soon" ? <span className="badge badge--changed">{t("table.dueSoon")}</span> : null}

@@ -41,7 +41,7 @@ export interface QueuePage {
 export class QueueNotAllowed extends Error {}
 
 /**
- * One page (QUEUE_PAGE_SIZE rows) of `view` for `viewer`, read one row further to know whether a
+ * One page (`pageSize` rows, QUEUE_PAGE_SIZE unless a test asks for fewer) of `view` for `viewer`, read one row further to know whether a
  * next page exists. `timeZone` is the deadline policy's (due windows and received days).
  */
 export async function queuePageFor(
@@ -50,6 +50,7 @@ export async function queuePageFor(
   view: QueueView,
   timeZone: string,
   now: Date,
+  pageSize: number = QUEUE_PAGE_SIZE,
 ): Promise<QueuePage> {
   if (!may(viewer.actor.role, "queue.view")) throw new QueueNotAllowed();
   const filter = queueFilter(view, { viewerId: viewer.actor.userId, timeZone, now });
@@ -58,7 +59,7 @@ export async function queuePageFor(
   const found = await db.request.findMany({
     where: cursor ? { AND: [filter, keysetFilter(view, cursor, reverse)] } : filter,
     orderBy: queueOrder(view, reverse),
-    take: QUEUE_PAGE_SIZE + 1,
+    take: pageSize + 1,
     select: {
       id: true,
       reference: true,
@@ -74,8 +75,8 @@ export async function queuePageFor(
       duplicateOfId: true,
     },
   });
-  const more = found.length > QUEUE_PAGE_SIZE;
-  const page = found.slice(0, QUEUE_PAGE_SIZE);
+  const more = found.length > pageSize;
+  const page = found.slice(0, pageSize);
   if (reverse) page.reverse();
   const rows = page.map(({ subjectEmail, duplicateOfId, ...row }) => ({
     ...row,

@@ -67,7 +67,10 @@ export function keysetFilter(view: QueueView, cursor: QueueCursor, reverse: bool
 }
 
 /** The cursor of `row` in the view's order. */
-export function cursorOf(view: QueueView, row: { id: string; dueAt: Date | null; receivedAt: Date | null }): QueueCursor {
+export function cursorOf(
+  view: QueueView,
+  row: { id: string; dueAt: Date | null; receivedAt: Date | null },
+): QueueCursor {
   const value = row[sortKey(view)];
   return { key: value ? value.toISOString() : null, id: row.id };
 }

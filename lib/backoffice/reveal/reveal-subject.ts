@@ -66,7 +66,8 @@ export async function revealSubject(
     });
   } catch (error) {
     // Someone else appended to the chain at the same moment (or PostgreSQL's unique (chain, seq)).
-    if (error instanceof HeadMoved || (error as { code?: string }).code === "P2002") return { ok: false, code: "conflict" };
+    if (error instanceof HeadMoved || (error as { code?: string }).code === "P2002")
+      return { ok: false, code: "conflict" };
     throw error;
   }
 }
