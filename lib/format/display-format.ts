@@ -2,7 +2,7 @@
 // `format.dateTime(event.at)` and cannot pass a different zone or language by mistake.
 import type { Locale } from "../i18n/locales";
 import { formatDate, formatDateTime, formatDay } from "./dates";
-import { formatFileSize, formatNumber } from "./numbers";
+import { formatFileSize, formatNumber, formatPercent } from "./numbers";
 
 export interface DisplayFormat {
   /** A YYYY-MM-DD day (the deadline engine's): "30 November 2026". */
@@ -13,6 +13,8 @@ export interface DisplayFormat {
   dateTime(instant: Date): string;
   /** A number, grouped: "10,000". */
   number(value: number): string;
+  /** A share 0..1 as a percentage: "50%" / "50 %". */
+  percent(share: number): string;
   /** A size in bytes: "45 bytes", "1.2 MB". */
   fileSize(bytes: number): string;
 }
@@ -23,6 +25,7 @@ export function displayFormat(locale: Locale, timeZone: string): DisplayFormat {
     date: (instant) => formatDate(instant, locale, timeZone),
     dateTime: (instant) => formatDateTime(instant, locale, timeZone),
     number: (value) => formatNumber(value, locale),
+    percent: (share) => formatPercent(share, locale),
     fileSize: (bytes) => formatFileSize(bytes, locale),
   };
 }

@@ -21,6 +21,11 @@ export function formatNumber(value: number, locale: Locale): string {
   return numberFormat(locale).format(value);
 }
 
+/** A share (0..1) as a percentage with at most one decimal: 0.5 → "50%" / "50 %". */
+export function formatPercent(share: number, locale: Locale): string {
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(share);
+}
+
 const UNIT = 1024;
 const LARGER_UNITS = ["kilobyte", "megabyte", "gigabyte"] as const;
 

@@ -16,7 +16,6 @@ export async function DashboardStrip({
   format: DisplayFormat;
 }) {
   const t = await getTranslations({ locale, namespace: "backofficeQueue" });
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   const figures: { key: string; label: string; value: string; tone?: "warn" | "alert" }[] = [
     ...Object.entries(dashboard.openByStatus).map(([status, count]) => ({
       key: status,
@@ -47,7 +46,7 @@ export async function DashboardStrip({
         dashboard.onTimeRate === null
           ? t("dashboard.onTimeNone")
           : t("dashboard.onTimeOf", {
-              rate: percent.format(dashboard.onTimeRate),
+              rate: format.percent(dashboard.onTimeRate),
               count: format.number(dashboard.closedInWindow),
             }),
     },
