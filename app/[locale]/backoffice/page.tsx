@@ -6,20 +6,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DashboardStrip } from "@/components/backoffice/queue/dashboard-strip";
 import { QueueFilters } from "@/components/backoffice/queue/queue-filters";
 import { QueueTable } from "@/components/backoffice/queue/queue-table";
-import { may } from "@/lib/backoffice/access/capabilities";
-import { dashboardFor } from "@/lib/backoffice/queue/dashboard";
-import { countMatching, queuePageFor, queueViewer, staffMembers } from "@/lib/backoffice/queue/queue-page";
+import { COUNT_LIMIT, readQueue } from "@/lib/backoffice/queue/read-queue";
 import { parseQueueView, queueHref, queueViewToSearchParams } from "@/lib/backoffice/queue/queue-view";
-import { revealedSubjects } from "@/lib/backoffice/reveal/reveal-subject";
-import { appConfig } from "@/lib/config/app-config";
-import { db } from "@/lib/db/client";
 import { portalFormat } from "@/lib/format/portal-format";
 import { isLocale } from "@/lib/i18n/locales";
 
 export const dynamic = "force-dynamic";
 
-/** Counted at most this far: the caption says "more than" beyond it (no COUNT(*) over a million rows). */
-const COUNT_LIMIT = 1_000;
 const revealErrors = ["not_allowed", "not_found", "minimised", "conflict"] as const;
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/backoffice">): Promise<Metadata> {
@@ -37,26 +30,12 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
   const search = await searchParams;
   const { view, problems } = parseQueueView(search);
   const returnTo = queueHref(locale, view);
-  const viewer = await queueViewer(locale, returnTo);
   const now = new Date();
-  const policy = appConfig().deadlinePolicy;
-  const database = db();
-  const [t, page, count, dashboard, staff] = await Promise.all([
+  const [t, queue] = await Promise.all([
     getTranslations({ locale, namespace: "backofficeQueue" }),
-    queuePageFor(database, viewer, view, policy.timeZone, now),
-    countMatching(database, viewer, view, policy.timeZone, now, COUNT_LIMIT + 1),
-    dashboardFor(database, viewer, policy, now),
-    staffMembers(database, viewer),
+    readQueue(locale, view, returnTo, now),
   ]);
-  const mayReveal = may(viewer.actor.role, "subject.reveal");
-  const revealed = mayReveal
-    ? await revealedSubjects(
-        database,
-        viewer,
-        page.rows.map((r) => r.id),
-        now,
-      )
-    : new Map();
+  const { page, count, dashboard, staff, policy, mayReveal, revealed } = queue;
   const format = portalFormat(locale);
   const staffNames = new Map(staff.map((member) => [member.id, member.name ?? member.email]));
   const revealError = revealErrors.find((code) => code === search.revealError) ?? null;

@@ -3,13 +3,12 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { maskedAddress } from "../../format/masked-address";
-import type { Locale } from "../../i18n/locales";
 import type { RequestType } from "../../requests/request-types";
 import type { RequestStatus } from "../../requests/workflow/states";
 import { may } from "../access/capabilities";
-import { requireStaff, type StaffViewer } from "../access/staff-gate";
+import type { StaffViewer } from "../access/staff-gate";
 import type { QueueCursor } from "./cursor";
-import { cursorOf, keysetFilter, queueFilter, queueOrder } from "./queue-where";
+import { cursorOf, queueFilter, queueSegments, type QueueSegment } from "./queue-where";
 import { QUEUE_PAGE_SIZE, type QueueView } from "./queue-view";
 
 export interface QueueRow {
@@ -56,25 +55,12 @@ export async function queuePageFor(
   const filter = queueFilter(view, { viewerId: viewer.actor.userId, timeZone, now });
   const cursor = view.page ? ("after" in view.page ? view.page.after : view.page.before) : null;
   const reverse = view.page !== null && "before" in view.page;
-  const found = await db.request.findMany({
-    where: cursor ? { AND: [filter, keysetFilter(view, cursor, reverse)] } : filter,
-    orderBy: queueOrder(view, reverse),
-    take: pageSize + 1,
-    select: {
-      id: true,
-      reference: true,
-      type: true,
-      status: true,
-      subjectEmail: true,
-      assigneeId: true,
-      submittedAt: true,
-      receivedAt: true,
-      dueAt: true,
-      dueDate: true,
-      updatedAt: true,
-      duplicateOfId: true,
-    },
-  });
+  const found: Awaited<ReturnType<typeof readSegment>> = [];
+  for (const segment of queueSegments(view, cursor, reverse)) {
+    if (found.length > pageSize) break;
+    const rows = await readSegment(db, { AND: [filter, segment.where] }, segment.orderBy, pageSize + 1 - found.length);
+    found.push(...rows);
+  }
   const more = found.length > pageSize;
   const page = found.slice(0, pageSize);
   if (reverse) page.reverse();
@@ -93,6 +79,28 @@ export async function queuePageFor(
     next: hasNext && last ? cursorOf(view, last) : null,
     previous: hasPrevious && first ? cursorOf(view, first) : null,
   };
+}
+
+function readSegment(db: Db, where: QueueSegment["where"], orderBy: QueueSegment["orderBy"], take: number) {
+  return db.request.findMany({
+    where,
+    orderBy,
+    take,
+    select: {
+      id: true,
+      reference: true,
+      type: true,
+      status: true,
+      subjectEmail: true,
+      assigneeId: true,
+      submittedAt: true,
+      receivedAt: true,
+      dueAt: true,
+      dueDate: true,
+      updatedAt: true,
+      duplicateOfId: true,
+    },
+  });
 }
 
 /** How many rows match `view` (keyset ignored), counted up to `limit`: `limit` means "at least". */
@@ -122,9 +130,4 @@ export async function staffMembers(db: Db, viewer: Pick<StaffViewer, "actor">) {
     select: { id: true, name: true, email: true, role: true, deactivatedAt: true },
     orderBy: { email: "asc" },
   });
-}
-
-/** The signed-in viewer (requireStaff "queue.view": otherwise sign-in, TOTP or 404) with `db`. */
-export async function queueViewer(locale: Locale, returnPath: string): Promise<StaffViewer> {
-  return requireStaff(locale, "queue.view", returnPath);
 }

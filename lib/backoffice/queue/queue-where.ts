@@ -45,27 +45,36 @@ function sortKey(view: QueueView): "dueAt" | "receivedAt" {
   return view.sort === "received" ? "receivedAt" : "dueAt";
 }
 
-/** Prisma's order for reading forwards (`reverse` false) or backwards from a cursor. */
-export function queueOrder(view: QueueView, reverse: boolean): Order {
-  const forward = view.direction;
-  const dir = reverse ? (forward === "asc" ? "desc" : "asc") : forward;
-  return [{ [sortKey(view)]: { sort: dir, nulls: reverse ? "first" : "last" } }, { id: dir }];
+/** One index-ordered read: rows with the key (or without it), in one order. */
+export interface QueueSegment {
+  where: Where;
+  orderBy: Order;
 }
 
-/** The rows after (`reverse` false) or before `cursor` in the view's order. */
-export function keysetFilter(view: QueueView, cursor: QueueCursor, reverse: boolean): Where {
+/**
+ * The reads that make up a page, in order, each served in index order (an ORDER BY with NULLS
+ * LAST could not be, on SQLite): the caller reads them one after the other until the page is full.
+ * Forwards: the rows with a key, then those without; backwards (`reverse`) the other way round.
+ */
+export function queueSegments(view: QueueView, cursor: QueueCursor | null, reverse: boolean): QueueSegment[] {
   const key = sortKey(view);
   const ascending = (view.direction === "asc") !== reverse;
+  const dir = ascending ? "asc" : "desc";
   const beyond = ascending ? "gt" : "lt";
-  const k = cursor.key === null ? null : new Date(cursor.key);
-  if (!reverse) {
-    if (k === null) return { [key]: null, id: { [beyond]: cursor.id } };
-    return { OR: [{ [key]: { [beyond]: k } }, { [key]: k, id: { [beyond]: cursor.id } }, { [key]: null }] };
-  }
-  if (k === null) return { OR: [{ [key]: { not: null } }, { [key]: null, id: { [beyond]: cursor.id } }] };
-  return { OR: [{ [key]: { [beyond]: k } }, { [key]: k, id: { [beyond]: cursor.id } }] };
+  const from = ascending ? "gte" : "lte";
+  const keyed = (where: Where): QueueSegment => ({
+    where: { AND: [{ [key]: { not: null } }, where] },
+    orderBy: [{ [key]: dir }, { id: dir }],
+  });
+  const keyless = (where: Where): QueueSegment => ({ where: { AND: [{ [key]: null }, where] }, orderBy: [{ id: dir }] });
+  if (!cursor) return reverse ? [keyless({}), keyed({})] : [keyed({}), keyless({})];
+  const afterId = { id: { [beyond]: cursor.id } };
+  if (cursor.key === null) return reverse ? [keyless(afterId), keyed({})] : [keyless(afterId)];
+  const k = new Date(cursor.key);
+  // key ≥ k first (a range the index seeks to), then the tie on k broken by id.
+  const afterKey = keyed({ AND: [{ [key]: { [from]: k } }, { OR: [{ [key]: { [beyond]: k } }, afterId] }] });
+  return reverse ? [afterKey] : [afterKey, keyless({})];
 }
-
 /** The cursor of `row` in the view's order. */
 export function cursorOf(
   view: QueueView,
