@@ -61,7 +61,14 @@ async function queueFigures(options: BenchOptions, flavor: Flavor, rows: number)
       : await generatePostgres(url, rows, now, say);
   say(`${flavor}: generated ${rows} requests in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-  const input: PlanInput = { flavor, url, now: now.toISOString(), staff: data.staff, sampleEmail: data.sampleEmail };
+  const input: PlanInput = {
+    flavor,
+    url,
+    now: now.toISOString(),
+    staff: data.staff,
+    sampleEmail: data.sampleEmail,
+    deepPage: Math.min(500, Math.floor((rows * 0.8) / 50)),
+  };
   const plans = spawnSync(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", "bench/support/queue-plans.ts", JSON.stringify(input)],
@@ -72,7 +79,15 @@ async function queueFigures(options: BenchOptions, flavor: Flavor, rows: number)
   const { page500 } = JSON.parse(lines.pop()!) as { page500: string };
   for (const line of lines) say(line);
 
-  const portal = await startPortal({ flavor, port: PORT, postgresServer: options.postgresServer, dataDir, keepDatabase: true });
+  // No demo data: its references would collide with the generated ones.
+  const portal = await startPortal({
+    flavor,
+    port: PORT,
+    postgresServer: options.postgresServer,
+    dataDir,
+    keepDatabase: true,
+    extraEnv: { SEED_DEMO_DATA: "false" },
+  });
   const figures: string[] = [];
   try {
     const cookie = `${sessionCookie(portal.url).name}=${data.token}`;
@@ -80,11 +95,15 @@ async function queueFigures(options: BenchOptions, flavor: Flavor, rows: number)
       const params = queueViewToSearchParams(scenario.view);
       if (scenario.name === "page 500") params.set("after", page500);
       const result = await timeGet(`${portal.url}/en/backoffice?${params}`, cookie);
-      say(`${flavor} HTTP ${scenario.name.padEnd(18)} p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms`);
+      say(
+        `${flavor} HTTP ${scenario.name.padEnd(18)} p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms`,
+      );
       figures.push(`${scenario.name} ${result.p50.toFixed(0)}/${result.p95.toFixed(0)}`);
     }
     const strip = await timeGet(`${portal.url}/en/backoffice?q=DSR-1999-000000`, cookie);
-    say(`${flavor} HTTP ${"dashboard strip".padEnd(18)} p50 ${strip.p50.toFixed(1)} ms, p95 ${strip.p95.toFixed(1)} ms (page with no rows)`);
+    say(
+      `${flavor} HTTP ${"dashboard strip".padEnd(18)} p50 ${strip.p50.toFixed(1)} ms, p95 ${strip.p95.toFixed(1)} ms (page with no rows)`,
+    );
     figures.push(`dashboard strip ${strip.p50.toFixed(0)}/${strip.p95.toFixed(0)}`);
   } finally {
     await portal.stop();

@@ -10,9 +10,25 @@ import { sessionTokenHash } from "../../lib/auth/sessions/session-token";
 
 const DAY = 86_400_000;
 const COLUMNS = [
-  "id", "reference", "type", "details", "subjectEmail", "language", "status", "submittedAt", "receivedAt",
-  "statementVersion", "assigneeId", "firstDueAt", "dueAt", "dueDate", "extendedAt", "closedAt",
-  "duplicateOfId", "createdAt", "updatedAt",
+  "id",
+  "reference",
+  "type",
+  "details",
+  "subjectEmail",
+  "language",
+  "status",
+  "submittedAt",
+  "receivedAt",
+  "statementVersion",
+  "assigneeId",
+  "firstDueAt",
+  "dueAt",
+  "dueDate",
+  "extendedAt",
+  "closedAt",
+  "duplicateOfId",
+  "createdAt",
+  "updatedAt",
 ] as const;
 type Row = (string | null)[];
 
@@ -45,11 +61,25 @@ function pick<T>(random: () => number, weighted: [T, number][]): T {
 }
 
 const TYPES: [string, number][] = [
-  ["access", 0.4], ["erasure", 0.3], ["objection", 0.1], ["rectification", 0.08],
-  ["consent_withdrawal", 0.07], ["restriction", 0.03], ["portability", 0.02],
+  ["access", 0.4],
+  ["erasure", 0.3],
+  ["objection", 0.1],
+  ["rectification", 0.08],
+  ["consent_withdrawal", 0.07],
+  ["restriction", 0.03],
+  ["portability", 0.02],
 ];
-const CLOSED: [string, number][] = [["completed", 0.75], ["partially_completed", 0.08], ["refused", 0.07], ["withdrawn", 0.1]];
-const OPEN: [string, number][] = [["received", 0.3], ["in_progress", 0.5], ["awaiting_subject", 0.2]];
+const CLOSED: [string, number][] = [
+  ["completed", 0.75],
+  ["partially_completed", 0.08],
+  ["refused", 0.07],
+  ["withdrawn", 0.1],
+];
+const OPEN: [string, number][] = [
+  ["received", 0.3],
+  ["in_progress", 0.5],
+  ["awaiting_subject", 0.2],
+];
 
 /** The due instant and day one month after `receivedAt`, the day ending at 23:00 UTC. */
 function dueOf(receivedAt: number, months = 1): { dueAt: number; dueDate: string } {
@@ -100,7 +130,8 @@ function* rows(count: number, now: number, staff: QueueData["staff"]): Generator
           : receivedAt + Math.floor(random() * (due.dueAt - receivedAt));
         if (closedAt > now) closedAt = now - Math.floor(random() * DAY);
       }
-      assigneeId = status === "received" && random() < 0.5 ? null : random() < 0.9 ? assignees[i % assignees.length]! : null;
+      assigneeId =
+        status === "received" && random() < 0.5 ? null : random() < 0.9 ? assignees[i % assignees.length]! : null;
     }
     const email = `person${i % 400_000}@example${i % 50}.org`;
     const updatedAt = closedAt ?? receivedAt ?? submittedAt;
@@ -130,7 +161,16 @@ function* rows(count: number, now: number, staff: QueueData["staff"]): Generator
 
 /** SQLite keeps DateTime as ISO text with "+00:00" (lib/db/direct/sql-values.ts). */
 const sqliteInstant = (value: string | null) => (value && /T.*Z$/.test(value) ? `${value.slice(0, -1)}+00:00` : value);
-const DATE_COLUMNS = new Set(["submittedAt", "receivedAt", "firstDueAt", "dueAt", "extendedAt", "closedAt", "createdAt", "updatedAt"]);
+const DATE_COLUMNS = new Set([
+  "submittedAt",
+  "receivedAt",
+  "firstDueAt",
+  "dueAt",
+  "extendedAt",
+  "closedAt",
+  "createdAt",
+  "updatedAt",
+]);
 
 function staffRows(now: number) {
   const token = `bench-queue-${now.toString(36)}-session-token`;
@@ -151,10 +191,19 @@ export function generateSqlite(file: string, count: number, now: Date, log: (lin
   const { token, staff, users } = staffRows(now.getTime());
   const nowText = sqliteInstant(now.toISOString());
   for (const [id, email, role] of users)
-    db.prepare(`INSERT INTO "User" ("id", "email", "role", "locale", "createdAt", "updatedAt") VALUES (?, ?, ?, 'en', ?, ?)`).run(id, email, role, nowText, nowText);
+    db.prepare(
+      `INSERT INTO "User" ("id", "email", "role", "locale", "createdAt", "updatedAt") VALUES (?, ?, ?, 'en', ?, ?)`,
+    ).run(id, email, role, nowText, nowText);
   db.prepare(
     `INSERT INTO "Session" ("id", "tokenHash", "userId", "createdAt", "expires", "lastSeenAt", "secondFactorAt") VALUES ('benchsession', ?, ?, ?, ?, ?, ?)`,
-  ).run(sessionTokenHash(token), staff.dpo, nowText, sqliteInstant(new Date(now.getTime() + 7 * 3_600_000).toISOString()), nowText, nowText);
+  ).run(
+    sessionTokenHash(token),
+    staff.dpo,
+    nowText,
+    sqliteInstant(new Date(now.getTime() + 7 * 3_600_000).toISOString()),
+    nowText,
+    nowText,
+  );
   const batch = 400;
   const placeholders = `(${COLUMNS.map(() => "?").join(", ")})`;
   const insertSql = (n: number) =>
@@ -189,7 +238,12 @@ const PG_TYPES: Record<string, string> = {
 };
 
 /** Fills a migrated PostgreSQL database at `url` with `count` requests and the staff; then ANALYZE. */
-export async function generatePostgres(url: string, count: number, now: Date, log: (line: string) => void): Promise<QueueData> {
+export async function generatePostgres(
+  url: string,
+  count: number,
+  now: Date,
+  log: (line: string) => void,
+): Promise<QueueData> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -217,7 +271,8 @@ export async function generatePostgres(url: string, count: number, now: Date, lo
         await client.query(sql, columns);
         written += batch;
         columns = COLUMNS.map(() => []);
-        if (written % 100_000 === 0) log(`  postgres: ${written} rows in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        if (written % 100_000 === 0)
+          log(`  postgres: ${written} rows in ${((Date.now() - started) / 1000).toFixed(0)} s`);
       }
     }
     if (columns[0]!.length) await client.query(sql, columns);

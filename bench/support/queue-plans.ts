@@ -17,11 +17,11 @@ import { COUNT_LIMIT_FOR_BENCH, queueScenarios, type PlanInput } from "./queue-s
 const input = JSON.parse(process.argv[2] ?? "{}") as PlanInput;
 const say = (line = "") => process.stdout.write(`${line}\n`);
 const logOptions = { log: [{ emit: "event" as const, level: "query" as const }] };
-const db = (
-  input.flavor === "sqlite"
-    ? new SqliteClient({ adapter: sqliteAdapter(input.url, 5_000), ...logOptions })
-    : new PostgresClient({ adapter: new PrismaPg({ connectionString: input.url }), ...logOptions })
-) as unknown as Db & { $on: (event: "query", listener: (e: { query: string; params: string }) => void) => void };
+const db = (input.flavor === "sqlite"
+  ? new SqliteClient({ adapter: sqliteAdapter(input.url, 5_000), ...logOptions })
+  : new PostgresClient({ adapter: new PrismaPg({ connectionString: input.url }), ...logOptions })) as unknown as Db & {
+  $on: (event: "query", listener: (e: { query: string; params: string }) => void) => void;
+};
 
 let captured: { query: string; params: string }[] | null = null;
 db.$on("query", (e) => captured?.push({ query: e.query, params: e.params }));
@@ -33,7 +33,9 @@ async function explain(sql: string, params: unknown[]): Promise<string> {
     input.flavor === "sqlite" ? `EXPLAIN QUERY PLAN ${sql}` : `EXPLAIN ${sql}`,
     ...params,
   );
-  return rows.map((row) => `      ${input.flavor === "sqlite" ? String(row.detail) : String(row["QUERY PLAN"])}`).join("\n");
+  return rows
+    .map((row) => `      ${input.flavor === "sqlite" ? String(row.detail) : String(row["QUERY PLAN"])}`)
+    .join("\n");
 }
 
 async function measured(label: string, run: () => Promise<unknown>): Promise<void> {
@@ -62,7 +64,7 @@ say(`query plans and query-only timings (${input.flavor})`);
 // The 500th page of the deep view: walk the cursors as a person pressing "next" would.
 const deep = queueScenarios(input).find((s) => s.name === "page 500")!.view;
 let cursorView: QueueView = deep;
-for (let n = 1; n < 500; n++) {
+for (let n = 1; n < input.deepPage; n++) {
   const result = await queuePageFor(db, viewer, cursorView, policy.timeZone, now);
   if (!result.next) throw new Error(`the deep view ends at page ${n}`);
   cursorView = { ...deep, page: { after: result.next } };
@@ -77,5 +79,9 @@ for (const scenario of queueScenarios(input)) {
 }
 await measured("dashboard strip", () => dashboardFor(db, viewer, policy, now));
 await db.$disconnect();
-say(JSON.stringify({ page500: cursorView.page && "after" in cursorView.page ? encodeCursor(cursorView.page.after) : null }));
+say(
+  JSON.stringify({
+    page500: cursorView.page && "after" in cursorView.page ? encodeCursor(cursorView.page.after) : null,
+  }),
+);
 process.exit(0);

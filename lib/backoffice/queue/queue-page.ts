@@ -8,8 +8,8 @@ import type { RequestStatus } from "../../requests/workflow/states";
 import { may } from "../access/capabilities";
 import type { StaffViewer } from "../access/staff-gate";
 import type { QueueCursor } from "./cursor";
-import { cursorOf, queueFilter, queueSegments, type QueueSegment } from "./queue-where";
-import { QUEUE_PAGE_SIZE, type QueueView } from "./queue-view";
+import { compareInSegment, cursorOf, queueFilter, queueSegments, type QueueSegment } from "./queue-where";
+import { effectiveStatuses, QUEUE_PAGE_SIZE, type QueueView } from "./queue-view";
 
 export interface QueueRow {
   id: string;
@@ -55,11 +55,18 @@ export async function queuePageFor(
   const filter = queueFilter(view, { viewerId: viewer.actor.userId, timeZone, now });
   const cursor = view.page ? ("after" in view.page ? view.page.after : view.page.before) : null;
   const reverse = view.page !== null && "before" in view.page;
+  const statuses = effectiveStatuses(view);
+  const compare = compareInSegment(view, reverse);
   const found: Awaited<ReturnType<typeof readSegment>> = [];
   for (const segment of queueSegments(view, cursor, reverse)) {
-    if (found.length > pageSize) break;
-    const rows = await readSegment(db, { AND: [filter, segment.where] }, segment.orderBy, pageSize + 1 - found.length);
-    found.push(...rows);
+    const wanted = pageSize + 1 - found.length;
+    if (wanted <= 0) break;
+    // One read per status, each in index order ((status, dueAt, id) or (status, receivedAt, id)),
+    // merged here: an IN list over statuses would make either engine sort every matching row.
+    const perStatus = await Promise.all(
+      statuses.map((status) => readSegment(db, { AND: [{ status }, filter, segment.where] }, segment.orderBy, wanted)),
+    );
+    found.push(...perStatus.flat().sort(compare).slice(0, wanted));
   }
   const more = found.length > pageSize;
   const page = found.slice(0, pageSize);
@@ -113,13 +120,17 @@ export async function countMatching(
   limit: number,
 ): Promise<number> {
   if (!may(viewer.actor.role, "queue.view")) throw new QueueNotAllowed();
-  // A bounded count: at a million rows an unbounded COUNT(*) per page view would be the slow part.
-  const ids = await db.request.findMany({
-    where: queueFilter(view, { viewerId: viewer.actor.userId, timeZone, now }),
-    select: { id: true },
+  // A bounded count (COUNT over a LIMITed subquery, no order): at a million rows an unbounded
+  // COUNT(*) on every page view would be the slow part.
+  return db.request.count({
+    where: {
+      AND: [
+        { status: { in: effectiveStatuses(view) } },
+        queueFilter(view, { viewerId: viewer.actor.userId, timeZone, now }),
+      ],
+    },
     take: limit,
   });
-  return ids.length;
 }
 
 /** The staff members a queue can show or assign to (few rows: the team). */

@@ -194,5 +194,5 @@ export function queueHref(locale: string, view: QueueView): string {
 /** The statuses a view asks for, defaults resolved. */
 export function effectiveStatuses(view: QueueView): RequestStatus[] {
   if (view.statuses.length) return view.statuses;
-  return view.showHidden ? [...DEFAULT_STATUSES, "awaiting_verification"] : [...DEFAULT_STATUSES];
+  return view.showHidden ? [...DEFAULT_STATUSES, ...UNCONFIRMED_STATUSES] : [...DEFAULT_STATUSES];
 }

@@ -8,7 +8,7 @@
 import type { Prisma } from "../../db/generated/sqlite/client";
 import { afterDay, dueWithinBound, startOfDay } from "./queue-instants";
 import type { QueueCursor } from "./cursor";
-import { effectiveStatuses, UNCONFIRMED_STATUSES, type QueueView } from "./queue-view";
+import type { QueueView } from "./queue-view";
 
 type Where = Prisma.RequestWhereInput;
 type Order = Prisma.RequestOrderByWithRelationInput[];
@@ -19,9 +19,9 @@ export interface QueueFilterContext {
   now: Date;
 }
 
-/** The view's filters without the keyset. */
+/** The view's filters without status and keyset (queue-page.ts reads each status on its own). */
 export function queueFilter(view: QueueView, context: QueueFilterContext): Where {
-  const and: Where[] = [{ status: { in: effectiveStatuses(view) } }];
+  const and: Where[] = [];
   if (view.types.length) and.push({ type: { in: view.types } });
   if (view.assignee?.kind === "me") and.push({ assigneeId: context.viewerId });
   if (view.assignee?.kind === "nobody") and.push({ assigneeId: null });
@@ -33,11 +33,8 @@ export function queueFilter(view: QueueView, context: QueueFilterContext): Where
   if (view.receivedTo) and.push({ receivedAt: { lt: afterDay(view.receivedTo, context.timeZone) } });
   if (view.search?.kind === "reference") and.push({ reference: view.search.reference });
   if (view.search?.kind === "email") and.push({ subjectEmail: view.search.email });
-  // Hidden unless asked for: duplicates always, the unconfirmed ones unless their status is chosen.
-  if (!view.showHidden) {
-    and.push({ duplicateOfId: null });
-    if (!view.statuses.length) and.push({ status: { notIn: [...UNCONFIRMED_STATUSES] } });
-  }
+  // Duplicates are hidden unless asked for; the unconfirmed ones are left out by effectiveStatuses.
+  if (!view.showHidden) and.push({ duplicateOfId: null });
   return { AND: and };
 }
 
@@ -66,7 +63,10 @@ export function queueSegments(view: QueueView, cursor: QueueCursor | null, rever
     where: { AND: [{ [key]: { not: null } }, where] },
     orderBy: [{ [key]: dir }, { id: dir }],
   });
-  const keyless = (where: Where): QueueSegment => ({ where: { AND: [{ [key]: null }, where] }, orderBy: [{ id: dir }] });
+  const keyless = (where: Where): QueueSegment => ({
+    where: { AND: [{ [key]: null }, where] },
+    orderBy: [{ id: dir }],
+  });
   if (!cursor) return reverse ? [keyless({}), keyed({})] : [keyed({}), keyless({})];
   const afterId = { id: { [beyond]: cursor.id } };
   if (cursor.key === null) return reverse ? [keyless(afterId), keyed({})] : [keyless(afterId)];
@@ -75,6 +75,21 @@ export function queueSegments(view: QueueView, cursor: QueueCursor | null, rever
   const afterKey = keyed({ AND: [{ [key]: { [from]: k } }, { OR: [{ [key]: { [beyond]: k } }, afterId] }] });
   return reverse ? [afterKey] : [afterKey, keyless({})];
 }
+/**
+ * Whether `a` comes before `b` in a segment's order (the key, then id; ids compared as the databases
+ * do: both sort ids bytewise, SQLite always and PostgreSQL under its C collation, and ids are ASCII).
+ */
+export function compareInSegment(view: QueueView, reverse: boolean) {
+  const key = sortKey(view);
+  const sign = (view.direction === "asc") !== reverse ? 1 : -1;
+  return (a: Record<"id", string> & Partial<Record<"dueAt" | "receivedAt", Date | null>>, b: typeof a): number => {
+    const ka = a[key]?.getTime() ?? 0;
+    const kb = b[key]?.getTime() ?? 0;
+    if (ka !== kb) return sign * (ka - kb);
+    return sign * (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  };
+}
+
 /** The cursor of `row` in the view's order. */
 export function cursorOf(
   view: QueueView,

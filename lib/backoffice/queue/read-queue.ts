@@ -31,7 +31,12 @@ export async function readQueue(locale: Locale, view: QueueView, returnPath: str
   ]);
   const mayReveal = may(viewer.actor.role, "subject.reveal");
   const revealed = mayReveal
-    ? await revealedSubjects(database, viewer, page.rows.map((row) => row.id), now)
+    ? await revealedSubjects(
+        database,
+        viewer,
+        page.rows.map((row) => row.id),
+        now,
+      )
     : new Map<string, string>();
   return { viewer, policy, page, count, dashboard, staff, mayReveal, revealed };
 }
