@@ -3,7 +3,8 @@
 // from (status, dueAt), this week's receipts from (receivedAt, id), the on-time rate from
 // (closedAt, dueAt).
 import "server-only";
-import type { Db } from "../../db/client";
+import { flavorOf, type Db } from "../../db/client";
+import { sqlArgs } from "../../db/direct/sql-values";
 import { activeStatuses } from "../../requests/workflow/states";
 import { may } from "../access/capabilities";
 import type { StaffViewer } from "../access/staff-gate";
@@ -11,6 +12,38 @@ import { QueueNotAllowed } from "./queue-page";
 import { dueWithinBound, startOfWeek } from "./queue-instants";
 
 export const ON_TIME_WINDOW_DAYS = 90;
+
+const OPEN = activeStatuses.map((status) => `'${status}'`).join(", ");
+
+/**
+ * The window counts in one statement of COUNT(*)s, each answered from an index alone. Written as SQL
+ * because Prisma's count selects the id in a subquery, which these indexes do not hold (every row
+ * would be read). `at` are the instants in the order the statement uses them.
+ */
+async function windowCounts(db: Db, at: Date[]) {
+  const postgres = flavorOf(db) === "postgres";
+  let n = 0;
+  // PostgreSQL's TIMESTAMP(3) takes the instant as UTC text; SQLite compares its stored ISO text.
+  const p = () => (postgres ? `$${++n}::timestamp(3)` : "?");
+  const sql = `SELECT
+    (SELECT COUNT(*) FROM "Request" WHERE "status" IN (${OPEN}) AND "dueAt" > ${p()} AND "dueAt" <= ${p()}) AS "dueSoon",
+    (SELECT COUNT(*) FROM "Request" WHERE "status" IN (${OPEN}) AND "dueAt" <= ${p()}) AS "overdue",
+    (SELECT COUNT(*) FROM "Request" WHERE "receivedAt" >= ${p()}) AS "receivedThisWeek",
+    (SELECT COUNT(*) FROM "Request" WHERE "closedAt" >= ${p()} AND "dueAt" IS NOT NULL) AS "closedInWindow",
+    (SELECT COUNT(*) FROM "Request" WHERE "closedAt" >= ${p()} AND "closedAt" <= "dueAt") AS "closedInTime"`;
+  const [row] = await db.$queryRawUnsafe<Record<string, bigint | number>[]>(
+    sql,
+    ...sqlArgs(postgres ? "postgres" : "sqlite", at),
+  );
+  const count = (name: string) => Number(row?.[name] ?? 0);
+  return {
+    dueSoon: count("dueSoon"),
+    overdue: count("overdue"),
+    receivedThisWeek: count("receivedThisWeek"),
+    closedInWindow: count("closedInWindow"),
+    closedInTime: count("closedInTime"),
+  };
+}
 
 export interface Dashboard {
   openByStatus: Record<(typeof activeStatuses)[number], number>;
@@ -36,19 +69,19 @@ export async function dashboardFor(
   now: Date,
 ): Promise<Dashboard> {
   if (!may(viewer.actor.role, "queue.view")) throw new QueueNotAllowed();
-  const open = { status: { in: [...activeStatuses] } };
   const since = new Date(now.getTime() - ON_TIME_WINDOW_DAYS * 86_400_000);
-  const closed = { closedAt: { gte: since }, dueAt: { not: null } };
-  const [byStatus, dueSoon, overdue, receivedThisWeek, closedInWindow, closedInTime] = await Promise.all([
-    db.request.groupBy({ by: ["status"], where: open, _count: { _all: true } }),
-    db.request.count({
-      where: { ...open, dueAt: { gt: now, lte: dueWithinBound(now, policy.timeZone, policy.dueSoonDays) } },
-    }),
-    db.request.count({ where: { ...open, dueAt: { lte: now } } }),
-    db.request.count({ where: { receivedAt: { gte: startOfWeek(now, policy.timeZone) } } }),
-    db.request.count({ where: closed }),
-    db.request.count({ where: { ...closed, closedAt: { gte: since, lte: db.request.fields.dueAt } } }),
+  const [byStatus, counts] = await Promise.all([
+    db.request.groupBy({ by: ["status"], where: { status: { in: [...activeStatuses] } }, _count: { _all: true } }),
+    windowCounts(db, [
+      now,
+      dueWithinBound(now, policy.timeZone, policy.dueSoonDays),
+      now,
+      startOfWeek(now, policy.timeZone),
+      since,
+      since,
+    ]),
   ]);
+  const { dueSoon, overdue, receivedThisWeek, closedInWindow, closedInTime } = counts;
   const openByStatus = Object.fromEntries(activeStatuses.map((s) => [s, 0])) as Dashboard["openByStatus"];
   for (const row of byStatus) openByStatus[row.status as keyof typeof openByStatus] = row._count._all;
   return {

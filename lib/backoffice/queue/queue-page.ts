@@ -120,17 +120,21 @@ export async function countMatching(
   limit: number,
 ): Promise<number> {
   if (!may(viewer.actor.role, "queue.view")) throw new QueueNotAllowed();
-  // A bounded count (COUNT over a LIMITed subquery, no order): at a million rows an unbounded
-  // COUNT(*) on every page view would be the slow part.
-  return db.request.count({
-    where: {
-      AND: [
-        { status: { in: effectiveStatuses(view) } },
-        queueFilter(view, { viewerId: viewer.actor.userId, timeZone, now }),
-      ],
-    },
-    take: limit,
-  });
+  // Bounded, and per status in index order ((status, dueAt, id)): Prisma's count with a limit sorts
+  // the matching rows by id first, which at a million rows costs what an unbounded count does.
+  const filter = queueFilter(view, { viewerId: viewer.actor.userId, timeZone, now });
+  let counted = 0;
+  for (const status of effectiveStatuses(view)) {
+    if (counted >= limit) break;
+    const rows = await db.request.findMany({
+      where: { AND: [{ status }, filter] },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      take: limit - counted,
+      select: { id: true },
+    });
+    counted += rows.length;
+  }
+  return counted;
 }
 
 /** The staff members a queue can show or assign to (few rows: the team). */
