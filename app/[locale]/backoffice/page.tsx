@@ -1,7 +1,7 @@
 import "@/components/backoffice/queue/queue.css";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DashboardStrip } from "@/components/backoffice/queue/dashboard-strip";
 import { QueueFilters } from "@/components/backoffice/queue/queue-filters";
@@ -14,6 +14,13 @@ import { isLocale } from "@/lib/i18n/locales";
 export const dynamic = "force-dynamic";
 
 const revealErrors = ["not_allowed", "not_found", "minimised", "conflict"] as const;
+
+function rawQuery(search: Record<string, string | string[] | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(search))
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(name, one);
+  return params.toString();
+}
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/backoffice">): Promise<Metadata> {
   const { locale } = await params;
@@ -30,6 +37,15 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
   const search = await searchParams;
   const { view, problems } = parseQueueView(search);
   const returnTo = queueHref(locale, view);
+  // A form's GET carries its empty fields and the text as typed: the canonical URL (normalised, defaults
+  // left out) is the one to bookmark and share. Not while something is wrong with the view: the page
+  // then says what, and keeps what was typed.
+  if (
+    !problems.length &&
+    search.revealError === undefined &&
+    rawQuery(search) !== queueViewToSearchParams(view).toString()
+  )
+    redirect(returnTo);
   const now = new Date();
   const [t, queue] = await Promise.all([
     getTranslations({ locale, namespace: "backofficeQueue" }),
