@@ -23,6 +23,9 @@ const db = (input.flavor === "sqlite"
   $on: (event: "query", listener: (e: { query: string; params: string }) => void) => void;
 };
 
+// What lib/db/client.ts's createDb marks its clients with (flavorOf reads it): this one logs its queries.
+Object.defineProperty(db, Symbol.for("dsr-portal.db-flavor"), { value: input.flavor });
+
 let captured: { query: string; params: string }[] | null = null;
 db.$on("query", (e) => captured?.push({ query: e.query, params: e.params }));
 const viewer = { actor: { type: "staff" as const, userId: input.staff.dpo, role: "dpo" as const } };

@@ -3,9 +3,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { BULK_FORM_ID, BulkForm } from "@/components/backoffice/queue/bulk-form";
 import { DashboardStrip } from "@/components/backoffice/queue/dashboard-strip";
 import { QueueFilters } from "@/components/backoffice/queue/queue-filters";
 import { QueueTable } from "@/components/backoffice/queue/queue-table";
+import { BULK_LIMIT, mayBulk } from "@/lib/backoffice/queue/bulk";
 import { COUNT_LIMIT, readQueue } from "@/lib/backoffice/queue/read-queue";
 import { parseQueueView, queueHref, queueViewToSearchParams } from "@/lib/backoffice/queue/queue-view";
 import { portalFormat } from "@/lib/format/portal-format";
@@ -54,6 +56,14 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
   const { page, count, dashboard, staff, policy, mayReveal, revealed } = queue;
   const format = portalFormat(locale);
   const staffNames = new Map(staff.map((member) => [member.id, member.name ?? member.email]));
+  const mayAssign = mayBulk(queue.viewer, "assign");
+  const mayWithdraw = mayBulk(queue.viewer, "withdraw_duplicate");
+  const assignable = staff.filter(
+    (member) => member.role !== "admin" && member.role !== "auditor" && !member.deactivatedAt,
+  );
+  const bulkError = (["noAssignee", "noneSelected"] as const).find((code) => code === search.bulkError) ?? null;
+  const bulkDone = typeof search.bulkDone === "string" ? Number(search.bulkDone) : null;
+  const bulkRefused = typeof search.bulkRefused === "string" ? Number(search.bulkRefused) : 0;
   const revealError = revealErrors.find((code) => code === search.revealError) ?? null;
   const pageLink = (cursor: "next" | "previous") => {
     const at = page[cursor];
@@ -83,6 +93,16 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
           </ul>
         </div>
       ) : null}
+      {bulkDone !== null && Number.isInteger(bulkDone) ? (
+        <div className="notice" role="status" data-testid="queue-bulk-done">
+          <p>{t("bulk.done", { ok: bulkDone, failed: Number.isInteger(bulkRefused) ? bulkRefused : 0 })}</p>
+        </div>
+      ) : null}
+      {bulkError ? (
+        <div className="callout callout--warning" role="alert" data-testid="queue-bulk-error">
+          <p>{t(`bulk.${bulkError}`)}</p>
+        </div>
+      ) : null}
       {revealError ? (
         <div className="notice" role="alert" data-testid="queue-reveal-error">
           <p>{t(`reveal.${revealError}`)}</p>
@@ -100,7 +120,7 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
           staffNames={staffNames}
           revealed={revealed}
           mayReveal={mayReveal}
-          bulkFormId={null}
+          bulkFormId={mayAssign || mayWithdraw ? BULK_FORM_ID : null}
           returnTo={returnTo}
           policy={policy}
           format={format}
@@ -112,6 +132,17 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
           {t("table.empty")}
         </p>
       )}
+      {page.rows.length && (mayAssign || mayWithdraw) ? (
+        <BulkForm
+          locale={locale}
+          returnTo={returnTo}
+          matching={Math.min(count, BULK_LIMIT)}
+          matchingIsBounded={count > BULK_LIMIT}
+          mayAssign={mayAssign}
+          mayWithdraw={mayWithdraw}
+          staff={assignable}
+        />
+      ) : null}
       {next || previous ? (
         <nav aria-label={t("pages.label")} className="queue-pages">
           {previous ? (

@@ -119,22 +119,36 @@ export async function countMatching(
   now: Date,
   limit: number,
 ): Promise<number> {
+  return (await matchingIds(db, viewer, view, timeZone, now, limit)).length;
+}
+
+/**
+ * The ids of the rows matching `view` (keyset ignored), at most `limit`: what "all N matching" acts
+ * on. Bounded, and read per status in index order ((status, dueAt, id)): Prisma's count with a limit
+ * sorts the matching rows by id first, which at a million rows costs what an unbounded count does.
+ */
+export async function matchingIds(
+  db: Db,
+  viewer: Pick<StaffViewer, "actor">,
+  view: QueueView,
+  timeZone: string,
+  now: Date,
+  limit: number,
+): Promise<string[]> {
   if (!may(viewer.actor.role, "queue.view")) throw new QueueNotAllowed();
-  // Bounded, and per status in index order ((status, dueAt, id)): Prisma's count with a limit sorts
-  // the matching rows by id first, which at a million rows costs what an unbounded count does.
   const filter = queueFilter(view, { viewerId: viewer.actor.userId, timeZone, now });
-  let counted = 0;
+  const ids: string[] = [];
   for (const status of effectiveStatuses(view)) {
-    if (counted >= limit) break;
+    if (ids.length >= limit) break;
     const rows = await db.request.findMany({
       where: { AND: [{ status }, filter] },
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-      take: limit - counted,
+      take: limit - ids.length,
       select: { id: true },
     });
-    counted += rows.length;
+    ids.push(...rows.map((row) => row.id));
   }
-  return counted;
+  return ids;
 }
 
 /** The staff members a queue can show or assign to (few rows: the team). */
