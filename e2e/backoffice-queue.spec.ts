@@ -1,7 +1,7 @@
 // The back-office queue as the demo DPO sees it: filtering to a new request by its address, the view
-// in the URL, the same view and a changed filter without JavaScript, both languages axe clean. (The
-// reveal needs a second factor proven within 15 minutes: its test is lib/backoffice/reveal's, until
-// the TOTP sign-in exists in e2e.)
+// in the URL, the same view and a changed filter without JavaScript, both languages axe clean, a bulk
+// assignment. (The reveal needs a second factor proven within 15 minutes: its test is
+// lib/backoffice/reveal's, until the TOTP sign-in exists in e2e.)
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { e2eDb } from "./support/database";
@@ -115,6 +115,22 @@ test.describe("the back-office queue", () => {
     await expect(row).toContainText("Löschung (Art. 17)");
     await expect(row).toContainText(/noch \d+ Tage/);
     await expect(page.getByTestId("queue-dashboard")).toContainText("Überfällig");
+    await expectAccessible(page);
+  });
+
+  test("assigns the ticked request to the privacy team: one step with its own audit entry", async () => {
+    await page.goto(`/en/backoffice?q=${encodeURIComponent(subject)}`);
+    await page.getByRole("checkbox", { name: `Select ${reference}` }).check();
+    const bulk = page.getByTestId("queue-bulk");
+    await bulk.getByLabel("Assign to").selectOption({ label: "Paul Neumann (privacy@demo.example)" });
+    await bulk.getByRole("button", { name: "Assign", exact: true }).click();
+    await expect(page.getByTestId("queue-bulk-done")).toHaveText("1 request changed; none refused.");
+    await expect(page.getByTestId("queue-row")).toContainText("Paul Neumann");
+    const paul = await e2eDb().user.findUniqueOrThrow({ where: { email: "privacy@demo.example" } });
+    const stored = await e2eDb().request.findUniqueOrThrow({ where: { reference }, include: { auditEntries: true } });
+    expect(stored.assigneeId).toBe(paul.id);
+    expect(stored.auditEntries).toHaveLength(1);
+    expect(stored.auditEntries[0]).toMatchObject({ actorRole: "dpo", seq: 1 });
     await expectAccessible(page);
   });
 

@@ -29,8 +29,9 @@ async function windowCounts(db: Db, at: Date[]) {
     (SELECT COUNT(*) FROM "Request" WHERE "status" IN (${OPEN}) AND "dueAt" > ${p()} AND "dueAt" <= ${p()}) AS "dueSoon",
     (SELECT COUNT(*) FROM "Request" WHERE "status" IN (${OPEN}) AND "dueAt" <= ${p()}) AS "overdue",
     (SELECT COUNT(*) FROM "Request" WHERE "receivedAt" >= ${p()}) AS "receivedThisWeek",
-    (SELECT COUNT(*) FROM "Request" WHERE "closedAt" >= ${p()} AND "dueAt" IS NOT NULL) AS "closedInWindow",
-    (SELECT COUNT(*) FROM "Request" WHERE "closedAt" >= ${p()} AND "closedAt" <= "dueAt") AS "closedInTime"`;
+    "closedInWindow", "closedInTime"
+    FROM (SELECT COUNT(*) AS "closedInWindow", SUM(CASE WHEN "closedAt" <= "dueAt" THEN 1 ELSE 0 END) AS "closedInTime"
+      FROM "Request" WHERE "closedAt" >= ${p()} AND "dueAt" IS NOT NULL) AS "closed"`;
   const [row] = await db.$queryRawUnsafe<Record<string, bigint | number>[]>(
     sql,
     ...sqlArgs(postgres ? "postgres" : "sqlite", at),
@@ -77,7 +78,6 @@ export async function dashboardFor(
       dueWithinBound(now, policy.timeZone, policy.dueSoonDays),
       now,
       startOfWeek(now, policy.timeZone),
-      since,
       since,
     ]),
   ]);

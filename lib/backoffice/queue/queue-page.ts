@@ -62,9 +62,13 @@ export async function queuePageFor(
     const wanted = pageSize + 1 - found.length;
     if (wanted <= 0) break;
     // One read per status, each in index order ((status, dueAt, id) or (status, receivedAt, id)),
-    // merged here: an IN list over statuses would make either engine sort every matching row.
+    // merged here: an IN list over statuses would make either engine sort every matching row. A
+    // search finds a handful of rows by its own index (reference, subjectEmail): one read, sorted.
+    const groups = view.search ? [statuses] : statuses.map((status) => [status]);
     const perStatus = await Promise.all(
-      statuses.map((status) => readSegment(db, { AND: [{ status }, filter, segment.where] }, segment.orderBy, wanted)),
+      groups.map((group) =>
+        readSegment(db, { AND: [{ status: { in: group } }, filter, segment.where] }, segment.orderBy, wanted),
+      ),
     );
     found.push(...perStatus.flat().sort(compare).slice(0, wanted));
   }
