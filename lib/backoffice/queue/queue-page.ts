@@ -142,10 +142,12 @@ export async function matchingIds(
   if (!may(viewer.actor.role, "queue.view")) throw new QueueNotAllowed();
   const filter = queueFilter(view, { viewerId: viewer.actor.userId, timeZone, now });
   const ids: string[] = [];
-  for (const status of effectiveStatuses(view)) {
+  // As for a page: a search is one read by its own index, anything else one read per status.
+  const statuses = effectiveStatuses(view);
+  for (const group of view.search ? [statuses] : statuses.map((status) => [status])) {
     if (ids.length >= limit) break;
     const rows = await db.request.findMany({
-      where: { AND: [{ status }, filter] },
+      where: { AND: [{ status: { in: group } }, filter] },
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
       take: limit - ids.length,
       select: { id: true },
