@@ -44,7 +44,7 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
   // then says what, and keeps what was typed.
   if (
     !problems.length &&
-    search.revealError === undefined &&
+    !["revealError", "bulkDone", "bulkError"].some((name) => search[name] !== undefined) &&
     rawQuery(search) !== queueViewToSearchParams(view).toString()
   )
     redirect(returnTo);
