@@ -4,6 +4,7 @@ import { intakeBench } from "./intake";
 import { lighthouseBench } from "./lighthouse";
 import { memoryBench } from "./memory";
 import { pagesBench } from "./pages";
+import { queueBench } from "./queue";
 import { startBench } from "./start";
 import { benchOptions } from "./support/options";
 
@@ -13,6 +14,7 @@ const benches: Record<string, (options: ReturnType<typeof benchOptions>) => Prom
   start: startBench,
   memory: memoryBench,
   lighthouse: lighthouseBench,
+  queue: queueBench,
 };
 
 const options = benchOptions(process.argv.slice(2));

@@ -13,6 +13,8 @@ import secondFactorDe from "./messages/backoffice/second-factor.de.json";
 import secondFactorEn from "./messages/backoffice/second-factor.en.json";
 import caseDe from "./messages/backoffice/case.de.json";
 import caseEn from "./messages/backoffice/case.en.json";
+import queueDe from "./messages/backoffice/queue.de.json";
+import queueEn from "./messages/backoffice/queue.en.json";
 import type { Locale } from "./locales";
 
 const areas: Record<string, Record<Locale, Record<string, unknown>>> = {
@@ -21,6 +23,7 @@ const areas: Record<string, Record<Locale, Record<string, unknown>>> = {
   backofficeMetrics: { de: metricsDe, en: metricsEn },
   backofficeSecondFactor: { de: secondFactorDe, en: secondFactorEn },
   backofficeCase: { de: caseDe, en: caseEn },
+  backofficeQueue: { de: queueDe, en: queueEn },
 };
 
 function merge(locale: Locale, base: Record<string, unknown>): Record<string, unknown> {
