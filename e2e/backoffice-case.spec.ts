@@ -5,25 +5,16 @@
 // parts. An auditor reads the case and finds no action. The requests are this spec's own (made with
 // the domain functions in the portal's database), so the demo requests other specs read stay as seeded.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { expectAccessible } from "./support/axe";
 import { e2eDb } from "./support/database";
-import { E2E_DATABASE_URL } from "./support/environment";
 import { waitForMail } from "./support/mailbox";
 import { signInByMailedLink } from "./support/sign-in";
 import { signInAsStaff } from "./support/staff-sign-in";
+import { confirmedRequest } from "./support/confirmed-request";
 
 const run = Date.now().toString(36);
 
 /** A confirmed request of this spec's own, by a subject with an account (scripts/test/confirmed-request.ts). */
-function confirmedRequest(email: string, language: "de" | "en"): string {
-  const root = path.resolve(import.meta.dirname, "..");
-  const tsx = path.join(root, "node_modules/.bin/tsx");
-  const script = path.join(root, "scripts/test/confirmed-request.ts");
-  return execFileSync(tsx, [script, E2E_DATABASE_URL, email, language], { cwd: root, encoding: "utf8" }).trim();
-}
-
 async function staffUser(email: string, role: "auditor", name: string): Promise<void> {
   await e2eDb().user.create({ data: { email, role, name, locale: "en" } });
 }

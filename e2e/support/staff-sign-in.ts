@@ -18,8 +18,10 @@ export async function signInAsStaff(page: Page, email: string, path: string): Pr
   await db.session.updateMany({ where: { userId: user.id, createdAt: now }, data: { secondFactorAt: now } });
   const origin = new URL(test.info().project.use.baseURL!).origin;
   const { name, options } = sessionCookie(origin);
-  await page.context().addCookies([
-    { name, value: session.token, url: origin, httpOnly: options.httpOnly, sameSite: "Lax", secure: options.secure },
-  ]);
+  await page
+    .context()
+    .addCookies([
+      { name, value: session.token, url: origin, httpOnly: options.httpOnly, sameSite: "Lax", secure: options.secure },
+    ]);
   await page.goto(path);
 }

@@ -21,7 +21,8 @@ export async function CaseTimeline({ file, locale }: { file: CaseFile; locale: "
         {rows.map(({ entry, who }) => (
           <li key={entry.seq} className="timeline__item" data-event={entry.event}>
             <p className="timeline__title">
-              <strong>{tEvents(entry.event as "submitted")}</strong>{" "}
+              {/* An event this page has no words for yet is named as recorded, never dropped. */}
+              <strong>{tEvents.has(entry.event) ? tEvents(entry.event as "submitted") : entry.event}</strong>{" "}
               <span data-testid="timeline-actor">{t("by", { who })}</span>,{" "}
               <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at)}</time>{" "}
               <span className={entry.public ? "badge badge--quiet" : "badge"}>

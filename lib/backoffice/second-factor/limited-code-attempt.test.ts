@@ -158,6 +158,25 @@ describe.each(inject("testDatabases"))("the TOTP page's code steps on $flavor", 
     ).toMatchObject({ ok: true, via: "totp" });
   });
 
+  it("something that is no code at all is refused as wrong without spending an attempt", async () => {
+    const staff = await enrolled();
+    for (const typed of ["", "not-a-code", "12345", "1234567", "abcdef", null]) {
+      expect(await verifyWithinLimit(db, staff.session, typed, settings, later(60))).toEqual({
+        ok: false,
+        reason: "wrong_code",
+      });
+    }
+    // All five attempts are still there: four wrong codes leave the right one accepted.
+    for (let i = 0; i < 4; i++) {
+      expect(await verifyWithinLimit(db, staff.session, "000000", settings, later(60))).toMatchObject({
+        reason: "wrong_code",
+      });
+    }
+    expect(
+      await verifyWithinLimit(db, staff.session, await totpCode(staff.key, later(90)), settings, later(90)),
+    ).toMatchObject({ ok: true });
+  });
+
   it("counts wrong first codes of an enrolment against the same limit", async () => {
     const staff = await signedIn();
     const started = await startEnrolment(db, staff.user.id, settings.secondFactor, t0);
@@ -167,7 +186,7 @@ describe.each(inject("testDatabases"))("the TOTP page's code steps on $flavor", 
         reason: "wrong_code",
       });
     }
-    expect(await confirmWithinLimit(db, staff.session, "nonsense", settings, t0)).toMatchObject({ reason: "limited" });
+    expect(await confirmWithinLimit(db, staff.session, "654 321", settings, t0)).toMatchObject({ reason: "limited" });
     const key = started.manualKey.replaceAll(" ", "");
     expect(await confirmWithinLimit(db, staff.session, await totpCode(key, t0), settings, t0)).toMatchObject({
       reason: "limited",

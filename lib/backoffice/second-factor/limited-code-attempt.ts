@@ -1,7 +1,7 @@
 // The TOTP page's two code steps with the abuse limit on wrong codes (lib/security/rate-limit.ts,
 // `second_factor_user`, keyed on the staff member): a six-digit code has a million values, so
 // guessing is slowed to a handful per window, across all of the person's sessions. Only wrong (or
-// reused) codes count; once the limit is used up every code is refused until the window ends, a right
+// reused) codes count, and only those shaped like a code; once the limit is used up every code is refused until the window ends, a right
 // one too, so a guesser cannot tell a hit. The attempt that uses it up is recorded on the system
 // audit chain (`second_factor_limit_reached`).
 import { inSystemChainTransaction } from "../../audit/append-system-entry";
@@ -9,6 +9,7 @@ import type { SessionOfUser } from "../../auth/sessions/record-second-factor";
 import type { Db } from "../../db/client";
 import { consumeLimits, limitStanding, type RateLimitContext } from "../../security/rate-limit";
 import { limitWindowSeconds } from "../../security/rate-limit-settings";
+import { parseSecondFactorCode } from "./code-input";
 import { confirmEnrolment, type ConfirmEnrolmentResult } from "./confirm-enrolment";
 import { appendSecondFactorEntry } from "./second-factor-audit";
 import type { SecondFactorContext } from "./second-factor-context";
@@ -32,7 +33,7 @@ export function verifyWithinLimit(
   settings: CodeAttemptSettings,
   now: Date = new Date(),
 ): Promise<VerifySecondFactorResult | Limited> {
-  return withinLimit(db, session.userId, settings.rateLimits, now, () =>
+  return withinLimit(db, session.userId, input, settings.rateLimits, now, () =>
     verifySecondFactor(db, session, input, settings.secondFactor, now),
   );
 }
@@ -45,7 +46,7 @@ export function confirmWithinLimit(
   settings: CodeAttemptSettings,
   now: Date = new Date(),
 ): Promise<ConfirmEnrolmentResult | Limited> {
-  return withinLimit(db, session.userId, settings.rateLimits, now, () =>
+  return withinLimit(db, session.userId, input, settings.rateLimits, now, () =>
     confirmEnrolment(db, session, input, settings.secondFactor, now),
   );
 }
@@ -53,6 +54,7 @@ export function confirmWithinLimit(
 async function withinLimit<R extends { ok: true } | { ok: false; reason: string }>(
   db: Db,
   userId: string,
+  input: unknown,
   rateLimits: RateLimitContext,
   now: Date,
   attempt: () => Promise<R>,
@@ -61,6 +63,9 @@ async function withinLimit<R extends { ok: true } | { ok: false; reason: string 
   if (!standing.ok) return { ok: false, reason: "limited", retryAfterSeconds: standing.retryAfterSeconds };
   const result = await attempt();
   if (result.ok || (result.reason !== "wrong_code" && result.reason !== "reused_code")) return result;
+  // Something that is no code at all (empty, letters, the wrong length) guesses nothing: it is refused
+  // as wrong without spending an attempt, so a slip of the keyboard costs none of the handful.
+  if (parseSecondFactorCode(input) === null) return result;
   const after = await countWrongCode(db, userId, rateLimits, now);
   return after.ok ? result : { ok: false, reason: "limited", retryAfterSeconds: after.retryAfterSeconds };
 }

@@ -10,6 +10,8 @@ import { CaseThread } from "@/components/backoffice/case/case-thread";
 import { CaseTimeline } from "@/components/backoffice/case/case-timeline";
 import { CaseMails, CaseTasks } from "@/components/backoffice/case/case-work";
 import { SubjectRevealSlot } from "@/components/backoffice/case/subject-reveal-slot";
+import { may } from "@/lib/backoffice/access/capabilities";
+import { revealedSubjects } from "@/lib/backoffice/reveal/reveal-subject";
 import { RequestDetails } from "@/components/my-requests/request-details";
 import { WithReferences } from "@/components/ui/reference";
 import { requireStaff } from "@/lib/backoffice/access/staff-gate";
@@ -72,7 +74,15 @@ export default async function CaseFilePage({
           <dd data-testid="case-status">{tStatus(file.status as "received")}</dd>
           <dt>{t("summary.subject")}</dt>
           <dd>
-            <SubjectRevealSlot masked={file.subjectMasked} />
+            <SubjectRevealSlot
+              locale={locale}
+              requestId={file.id}
+              reference={file.reference}
+              masked={file.subjectMasked}
+              revealed={(await revealedSubjects(db(), viewer, [file.id])).get(file.id) ?? null}
+              mayReveal={may(viewer.actor.role, "subject.reveal")}
+              returnTo={`/${locale}/backoffice/requests/${encodeURIComponent(file.reference)}`}
+            />
           </dd>
           {file.subjectName ? (
             <>
