@@ -256,7 +256,7 @@ async function visit(api: APIRequestContext, door: Door, viewer: Viewer): Promis
   const { id, page } = actionId(door);
   const version = (await e2eDb().request.findUniqueOrThrow({ where: { id: fixture.request.id } })).version;
   const fields = { ...fieldsFor(door, viewer), ...(door.name === "runCaseStep" ? { version: String(version) } : {}) };
-    // React 19's reply encoding: the form's fields as "_1_<name>" ("$K1" names them), then the argument
+  // React 19's reply encoding: the form's fields as "_1_<name>" ("$K1" names them), then the argument
   // list as part "0", last, as React sends it: the server resolves "$K1" from the fields before it
   // (a FormData keeps that order; an object would put the integer-like key "0" first).
   const multipart = new FormData();

@@ -51,15 +51,13 @@ export const doors: Door[] = [
   { kind: "action", file: secondFactorActions, name: "verifySecondFactorCode", access: { staffSession: true } },
   { kind: "route", method: "GET", path: "/api/attachments/{id}", access: { capability: "attachment.open" } },
   // The queue's bulk steps run a case command per request (assign; withdraw as a duplicate).
-  ...(["assign", "withdraw"] as const).map(
-    (command): Door => ({
-      kind: "action",
-      file: "app/[locale]/backoffice/actions.ts",
-      name: "bulkAction",
-      command,
-      access: { command },
-    }),
-  ),
+  ...(["assign", "withdraw"] as const).map((command): Door => ({
+    kind: "action",
+    file: "app/[locale]/backoffice/actions.ts",
+    name: "bulkAction",
+    command,
+    access: { command },
+  })),
 ];
 
 /** The kinds of visitor the matrix tries every door with. */
