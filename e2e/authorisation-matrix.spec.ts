@@ -246,11 +246,15 @@ async function visit(api: APIRequestContext, door: Door, viewer: Viewer): Promis
   const cookie = await cookieFor(viewer);
   const headers: Record<string, string> = cookie ? { cookie } : {};
   if (door.kind === "page" || door.kind === "route") {
-    const url =
-      door.kind === "page"
-        ? door.path.replace("{locale}", "en").replace("{reference}", fixture.request.reference)
-        : door.path.replace("{id}", fixture.attachmentId);
-    const answer = await api.get(url, { headers, maxRedirects: 0 });
+    const url = door.path
+      .replace("{locale}", "en")
+      .replace("{reference}", fixture.request.reference)
+      .replace("{id}", fixture.attachmentId);
+    const answer =
+      door.kind === "route" && door.method === "POST"
+        ? // The register's form: the queue's default view.
+          await api.post(url, { headers: { ...headers, origin: base }, form: { view: "" }, maxRedirects: 0 })
+        : await api.get(url, { headers, maxRedirects: 0 });
     return classify(answer.status(), answer.headers().location);
   }
   const { id, page } = actionId(door);

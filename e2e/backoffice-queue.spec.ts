@@ -1,7 +1,7 @@
 // The back-office queue as the demo DPO sees it: filtering to a new request by its address, the view
 // in the URL, the same view and a changed filter without JavaScript, both languages axe clean, a bulk
-// assignment. (The reveal needs a second factor proven within 15 minutes: its test is
-// lib/backoffice/reveal's, until the TOTP sign-in exists in e2e.)
+// assignment, the audited reveal of the subject's address, and the register as CSV.
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { e2eDb } from "./support/database";
@@ -147,5 +147,44 @@ test.describe("the back-office queue", () => {
     const bodyWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(bodyWidth).toBeLessThanOrEqual(375);
     await expectAccessible(page);
+  });
+
+  test("reveals the subject's address on record: the audit entry first, then the address", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/en/backoffice?q=${encodeURIComponent(subject)}`);
+    const row = page.getByTestId("queue-row");
+    await expect(row.getByTestId("queue-subject-masked")).toHaveText(`q***@example.org`);
+    await row.getByRole("button", { name: `Reveal the address of ${reference}` }).click();
+    await expect(page.getByTestId("queue-row")).toContainText(subject);
+    const stored = await e2eDb().request.findUniqueOrThrow({ where: { reference }, include: { auditEntries: true } });
+    expect(stored.auditEntries.map((e) => e.event)).toContain("subject_revealed");
+    expect(stored.auditEntries.find((e) => e.event === "subject_revealed")).toMatchObject({
+      public: false,
+      actorRole: "dpo",
+    });
+    await expectAccessible(page);
+  });
+
+  test("downloads the register of the view as CSV, a typed formula made inert, the export on record", async () => {
+    await e2eDb().request.update({
+      where: { reference },
+      data: { subjectName: '=HYPERLINK("https://evil.example","x")' },
+    });
+    await page.goto(`/en/backoffice?q=${encodeURIComponent(subject)}`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("queue-register").click()]);
+    expect(download.suggestedFilename()).toMatch(/^request-register-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = fs.readFileSync((await download.path())!, "utf8");
+    const lines = csv
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "reference,type,status,submitted_at,received_at,due_date,extended_at,closed_at,assignee,subject_name,subject_email_masked,language,statement_version,duplicate_of",
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`${reference},erasure,received,`);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""https://evil.example"",""x"")",q***@example.org,en`);
+    const exports = await e2eDb().auditEntry.count({ where: { chain: "system", event: "register_exported" } });
+    expect(exports).toBeGreaterThan(0);
   });
 });

@@ -7,6 +7,7 @@ import { BULK_FORM_ID, BulkForm } from "@/components/backoffice/queue/bulk-form"
 import { DashboardStrip } from "@/components/backoffice/queue/dashboard-strip";
 import { QueueFilters } from "@/components/backoffice/queue/queue-filters";
 import { QueueTable } from "@/components/backoffice/queue/queue-table";
+import { may } from "@/lib/backoffice/access/capabilities";
 import { BULK_LIMIT, mayBulk } from "@/lib/backoffice/queue/bulk";
 import { COUNT_LIMIT, readQueue } from "@/lib/backoffice/queue/read-queue";
 import { parseQueueView, queueHref, queueViewToSearchParams } from "@/lib/backoffice/queue/queue-view";
@@ -142,6 +143,16 @@ export default async function QueuePage({ params, searchParams }: PageProps<"/[l
           mayWithdraw={mayWithdraw}
           staff={assignable}
         />
+      ) : null}
+      {may(queue.viewer.actor.role, "register.export") ? (
+        // The register of every request this view matches (all pages), as CSV: Art. 5(2) accountability.
+        <form method="post" action={`/${locale}/backoffice/register`} className="queue-register">
+          <input type="hidden" name="view" value={queueViewToSearchParams({ ...view, page: null }).toString()} />
+          <button type="submit" className="button button--secondary" data-testid="queue-register">
+            {t("register.download")}
+          </button>
+          <span className="muted">{t("register.hint")}</span>
+        </form>
       ) : null}
       {next || previous ? (
         <nav aria-label={t("pages.label")} className="queue-pages">

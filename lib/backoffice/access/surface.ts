@@ -14,7 +14,7 @@ export type Access = { capability: Capability } | { command: CommandName } | { s
 export type Door =
   | { kind: "page"; path: string; access: Access }
   | { kind: "action"; file: string; name: string; command?: CommandName; access: Access }
-  | { kind: "route"; method: "GET"; path: string; access: Access };
+  | { kind: "route"; method: "GET" | "POST"; path: string; access: Access };
 
 /** The commands staff run on the case page: every command rules.ts lets some staff role run. */
 const staffCommands = commandNames.filter((command) => rules[command].who.staff?.length);
@@ -50,6 +50,7 @@ export const doors: Door[] = [
   { kind: "action", file: secondFactorActions, name: "confirmSecondFactorEnrolment", access: { staffSession: true } },
   { kind: "action", file: secondFactorActions, name: "verifySecondFactorCode", access: { staffSession: true } },
   { kind: "route", method: "GET", path: "/api/attachments/{id}", access: { capability: "attachment.open" } },
+  { kind: "route", method: "POST", path: "/{locale}/backoffice/register", access: { capability: "register.export" } },
   // The queue's bulk steps run a case command per request (assign; withdraw as a duplicate).
   ...(["assign", "withdraw"] as const).map((command): Door => ({
     kind: "action",
