@@ -23,10 +23,14 @@ const noStore = { "Cache-Control": "private, no-store" };
  */
 export async function exportRegister(locale: Locale, viewQuery: string, client: ClientContext): Promise<Response> {
   const lookup = await lookupStaff();
-  if (lookup.kind === "signed_out") return new Response("Sign in to export the register.", { status: 401, headers: noStore });
+  if (lookup.kind === "signed_out")
+    return new Response("Sign in to export the register.", { status: 401, headers: noStore });
   if (lookup.kind === "not_staff") return new Response("Not found", { status: 404, headers: noStore });
   if (lookup.kind === "second_factor_pending") {
-    return new Response(null, { status: 303, headers: { ...noStore, Location: secondFactorPath(locale, `/${locale}/backoffice`) } });
+    return new Response(null, {
+      status: 303,
+      headers: { ...noStore, Location: secondFactorPath(locale, `/${locale}/backoffice`) },
+    });
   }
   const { viewer } = lookup;
   if (!may(viewer.actor.role, "register.export")) return new Response("Not found", { status: 404, headers: noStore });

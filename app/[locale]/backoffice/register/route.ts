@@ -6,7 +6,10 @@ import { clientContext } from "@/lib/security/client-context";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request, { params }: RouteContext<"/[locale]/backoffice/register">): Promise<Response> {
+export async function POST(
+  request: Request,
+  { params }: RouteContext<"/[locale]/backoffice/register">,
+): Promise<Response> {
   const { locale } = await params;
   if (!isLocale(locale)) return new Response("Not found", { status: 404 });
   let view = "";
@@ -15,7 +18,10 @@ export async function POST(request: Request, { params }: RouteContext<"/[locale]
     const value = form.get("view");
     view = typeof value === "string" ? value.slice(0, 4_096) : "";
   } catch {
-    return new Response("Send the register form.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response("Send the register form.", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   return exportRegister(locale, view, await clientContext());
 }
