@@ -227,3 +227,28 @@ test.describe("a refusal and an auditor", () => {
     await dpo.context().close();
   });
 });
+
+test("the DPO's alert mail about a new request links to its case file, which opens once signed in", async ({
+  browser,
+}) => {
+  const asked = Date.now();
+  const reference = confirmedRequest(`alert-${run}@example.org`, "en");
+  // Nobody is assigned yet: the active DPOs are alerted, in their language (the demo DPO's is German).
+  const mail = await waitForMail(
+    (m) =>
+      m.envelope.to.includes("dpo@demo.example") && m.subject.includes(reference) && Date.parse(m.receivedAt) >= asked,
+    30_000,
+  );
+  const link = /https?:\/\/\S+\/(?:de|en)\/backoffice\/requests\/DSR-\d{4}-\d{6}/.exec(mail.text)?.[0];
+  expect(link, mail.text).toContain(`/backoffice/requests/${reference}`);
+  const path = new URL(link!).pathname;
+  // Signed out, the link leads to sign-in and back; signed in (second factor proven), to the case file.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await signInAsStaff(page, "dpo@demo.example", path);
+  await expect(page.getByTestId("case-file")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
+  await context.close();
+});

@@ -9,6 +9,7 @@ import type { Db } from "../db/client";
 import type { Tx } from "../db/tx";
 import { enqueueMail } from "../mail/outbox/enqueue-mail";
 import { mailsForEvent } from "./mails-for-event";
+import { staffToAlert } from "./staff-to-alert";
 import { minimiseRequestMails } from "./minimise-mails";
 import { minimisedAddress } from "./minimised-address";
 import { pausesOf } from "./pauses-of";
@@ -289,15 +290,6 @@ async function moveMessageToThread(
 async function accountEmail(tx: Tx, userId: string): Promise<string | null> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
   return user ? user.email.toLowerCase() : null;
-}
-
-/** The assignee, or every DPO while nobody is assigned. */
-async function staffToAlert(tx: Tx, assigneeId: string | null): Promise<Array<{ email: string; locale: "de" | "en" }>> {
-  const people = await tx.user.findMany({
-    where: assigneeId ? { id: assigneeId } : { role: "dpo" },
-    select: { email: true, locale: true },
-  });
-  return people.map((p) => ({ email: p.email, locale: p.locale === "en" ? "en" : "de" }));
 }
 
 /** The oldest verified, still open request of this type from this address, if any. */

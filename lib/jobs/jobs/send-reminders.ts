@@ -1,11 +1,12 @@
 // Staff reminders (default 7 and 2 days before a due date, and daily while overdue)
-// to the assignee or, while nobody is assigned, the DPOs. Each reminder is claimed
+// to the assignee or, while nobody (active) is assigned, the active DPOs. Each reminder is claimed
 // by a unique ReminderSent row in the same transaction as its mails, so however
 // many workers run, each is queued once.
 import { deadlineStatus } from "../../deadlines";
 import { enqueueMail } from "../../mail/outbox/enqueue-mail";
 import { mailSender } from "../../requests/request-settings";
 import type { Job } from "../job";
+import { staffToAlert } from "../../requests/staff-to-alert";
 
 function dayIn(timeZone: string, at: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
@@ -40,12 +41,8 @@ export const sendReminders: Job = {
       try {
         await db.$transaction(async (tx) => {
           await tx.reminderSent.create({ data: { requestId: request.id, kind, day } });
-          const staff = await tx.user.findMany({
-            where: request.assigneeId ? { id: request.assigneeId } : { role: "dpo" },
-            select: { email: true, locale: true },
-          });
-          for (const person of staff) {
-            const language = person.locale === "en" ? "en" : "de";
+          for (const person of await staffToAlert(tx, request.assigneeId)) {
+            const language = person.locale;
             await enqueueMail(
               tx,
               {
