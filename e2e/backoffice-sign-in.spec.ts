@@ -194,7 +194,7 @@ test.describe("without JavaScript", () => {
     const w = words.en;
     const email = `enrol-nojs-${Date.now()}@example.org`;
     await e2eDb().user.create({ data: { email, role: "auditor", locale: "en" } });
-    await page.goto("/en/sign-in?callbackUrl=%2Fen%2Fbackoffice%2Fregister");
+    await page.goto("/en/sign-in?callbackUrl=%2Fen%2Fbackoffice%2Fmetrics");
     await signInByMailedLink(page, email, "en");
     await totpPage(page, "en");
     await page.getByRole("button", { name: w.setup }).click();
@@ -203,7 +203,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: w.confirm, exact: true }).click();
     await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
     await page.getByRole("link", { name: w.continue }).click();
-    await expect(page).toHaveURL(/\/en\/backoffice\/register$/);
+    await expect(page).toHaveURL(/\/en\/backoffice\/metrics$/);
   });
 });
 
