@@ -2,7 +2,7 @@
 // in demo mode) types the current code and reaches the page asked for; a wrong code is refused on
 // the page; until the code, the session counts as signed out everywhere else. A new staff member
 // enrols: QR code and typed key, the first code, the recovery codes once. axe checks every state.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { totpCode } from "../lib/backoffice/second-factor/totp";
 import { expectAccessible } from "./support/axe";
 import { e2eDb } from "./support/database";
@@ -65,6 +65,17 @@ async function wrongCode(secret: string | null): Promise<string> {
   }
 }
 
+/**
+ * Presses a code form's button and waits for the server's answer: the error it brings may read like the
+ * last one, so waiting for the text alone would let the next code be typed into a form still sending.
+ */
+async function pressAndWait(page: Page, button: Locator): Promise<void> {
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/backoffice/second-factor")),
+    button.click(),
+  ]);
+}
+
 async function totpPage(page: Page, locale: "de" | "en"): Promise<void> {
   await expect(page).toHaveURL(new RegExp(`/${locale}/backoffice/second-factor\\?`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(words[locale].title);
@@ -96,7 +107,7 @@ for (const locale of ["en", "de"] as const) {
 
     // A wrong code: said on the page, tied to the field, nothing else changed.
     await field.fill(await wrongCode(null));
-    await page.getByRole("button", { name: w.confirm, exact: true }).click();
+    await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
     const error = page.locator("#second-factor-totp-error");
     await expect(error).toContainText(w.wrong);
     await expect(page.getByLabel(w.code)).toHaveAttribute("aria-invalid", "true");
@@ -106,7 +117,7 @@ for (const locale of ["en", "de"] as const) {
 
     // Wrong codes count against the DPO's limit in every spec of the run: this one spends one per language.
     await page.getByLabel(w.code).fill(await demoStaffCode(dpo));
-    await page.getByRole("button", { name: w.confirm, exact: true }).click();
+    await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
     await expect(page).toHaveURL(new RegExp(`${next}$`));
 
     // The session counts now: the TOTP page says so, and the signed-in pages see the DPO.
@@ -135,13 +146,13 @@ for (const locale of ["en", "de"] as const) {
 
     // A mistyped first code is refused; the key and the QR code stay.
     await page.getByLabel(w.code).fill(await wrongCode(key));
-    await page.getByRole("button", { name: w.confirm, exact: true }).click();
+    await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
     await expect(page.locator("#second-factor-first-code-error")).toContainText(w.wrong);
     await expect(page.getByRole("img", { name: w.qr })).toBeVisible();
     await expectAccessible(page);
 
     await page.getByLabel(w.code).fill(await totpCode(key, new Date()));
-    await page.getByRole("button", { name: w.confirm, exact: true }).click();
+    await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
     await expect(page.getByRole("heading", { name: w.codes })).toBeVisible();
     const codes = page.getByTestId("recovery-codes").getByRole("listitem");
     await expect(codes).toHaveCount(10);
@@ -163,20 +174,20 @@ for (const locale of ["en", "de"] as const) {
     // The recovery code form works without script (a <details>); a wrong one is refused there, and counts.
     await page.getByText(w.recoveryToggle).click();
     await page.getByLabel(w.recoveryCode, { exact: true }).fill("aaaa-bbbb-cccc");
-    await page.getByRole("button", { name: w.useRecovery }).click();
+    await pressAndWait(page, page.getByRole("button", { name: w.useRecovery }));
     await expect(page.locator("#second-factor-recovery-error")).toContainText(w.wrongRecovery);
     await expectAccessible(page);
     for (let attempt = 3; attempt <= 4; attempt++) {
       await page.getByLabel(w.code).fill(await wrongCode(key));
-      await page.getByRole("button", { name: w.confirm, exact: true }).click();
+      await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
       await expect(page.locator("#second-factor-totp-error")).toContainText(w.wrong);
     }
     await page.getByLabel(w.code).fill(await wrongCode(key));
-    await page.getByRole("button", { name: w.confirm, exact: true }).click();
+    await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
     await expect(page.locator("#second-factor-totp-error")).toContainText(w.limited);
     await expectAccessible(page);
     await page.getByLabel(w.code).fill(await totpCode(key, new Date(Date.now() + 30_000)));
-    await page.getByRole("button", { name: w.confirm, exact: true }).click();
+    await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
     await expect(page.locator("#second-factor-totp-error")).toContainText(w.limited);
     await expect(page).toHaveURL(/reason=fresh$/);
     expect(
@@ -200,7 +211,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: w.setup }).click();
     const key = ((await page.getByTestId("manual-key").textContent()) ?? "").replace(/\s/g, "");
     await page.getByLabel(w.code).fill(await totpCode(key, new Date()));
-    await page.getByRole("button", { name: w.confirm, exact: true }).click();
+    await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
     await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
     await page.getByRole("link", { name: w.continue }).click();
     await expect(page).toHaveURL(/\/en\/backoffice\/metrics$/);
@@ -234,6 +245,6 @@ test("the demo as npm start gives it: a newcomer signs in as the DPO by clicks a
   await page.getByTestId("link-form").getByRole("button").click();
   await totpPage(page, "en");
   await page.getByLabel(w.code).fill(await demoStaffCode(dpo, "demo"));
-  await page.getByRole("button", { name: w.confirm, exact: true }).click();
+  await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
   await expect(page).toHaveURL(`${demo}/en/backoffice`);
 });
