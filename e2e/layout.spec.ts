@@ -102,7 +102,12 @@ for (const locale of locales) {
       await expect(rows.first()).toBeVisible();
       // Table cells past the window's edge count even inside a scrolling region (e2e/support/layout.ts).
       await expectLayoutHolds(page);
-      await rows.first().getByRole("link").click();
+      // A mail that carried a link is erased once the link is used (another spec may have signed in on the
+      // demo portal): open one that keeps its text.
+      const kept = rows.filter({
+        hasNotText: /sign-in link|Anmeldelink|confirm your request|bestätigen Sie Ihre Anfrage/,
+      });
+      await kept.first().getByRole("link").click();
       await expect(page.locator(".mail-text")).toBeVisible();
       await expectLayoutHolds(page);
       expect(errors).toEqual([]);
