@@ -76,6 +76,16 @@ async function pressAndWait(page: Page, button: Locator): Promise<void> {
   ]);
 }
 
+/**
+ * Types `code` into the field labelled `label` once it is empty: a refused code is cleared when its
+ * answer has been applied, and a code typed before that would be cleared with it and sent empty.
+ */
+async function typeCode(page: Page, label: string, code: string): Promise<void> {
+  const field = page.getByLabel(label);
+  await expect(field).toHaveValue("");
+  await field.fill(code);
+}
+
 async function totpPage(page: Page, locale: "de" | "en"): Promise<void> {
   await expect(page).toHaveURL(new RegExp(`/${locale}/backoffice/second-factor\\?`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(words[locale].title);
@@ -116,7 +126,7 @@ for (const locale of ["en", "de"] as const) {
     await expectAccessible(page);
 
     // Wrong codes count against the DPO's limit in every spec of the run: this one spends one per language.
-    await page.getByLabel(w.code).fill(await demoStaffCode(dpo));
+    await typeCode(page, w.code, await demoStaffCode(dpo));
     await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
     await expect(page).toHaveURL(new RegExp(`${next}$`));
 
@@ -145,13 +155,13 @@ for (const locale of ["en", "de"] as const) {
     await expectAccessible(page);
 
     // A mistyped first code is refused; the key and the QR code stay.
-    await page.getByLabel(w.code).fill(await wrongCode(key));
+    await typeCode(page, w.code, await wrongCode(key));
     await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
     await expect(page.locator("#second-factor-first-code-error")).toContainText(w.wrong);
     await expect(page.getByRole("img", { name: w.qr })).toBeVisible();
     await expectAccessible(page);
 
-    await page.getByLabel(w.code).fill(await totpCode(key, new Date()));
+    await typeCode(page, w.code, await totpCode(key, new Date()));
     await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
     await expect(page.getByRole("heading", { name: w.codes })).toBeVisible();
     const codes = page.getByTestId("recovery-codes").getByRole("listitem");
@@ -178,15 +188,15 @@ for (const locale of ["en", "de"] as const) {
     await expect(page.locator("#second-factor-recovery-error")).toContainText(w.wrongRecovery);
     await expectAccessible(page);
     for (let attempt = 3; attempt <= 4; attempt++) {
-      await page.getByLabel(w.code).fill(await wrongCode(key));
+      await typeCode(page, w.code, await wrongCode(key));
       await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
       await expect(page.locator("#second-factor-totp-error")).toContainText(w.wrong);
     }
-    await page.getByLabel(w.code).fill(await wrongCode(key));
+    await typeCode(page, w.code, await wrongCode(key));
     await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
     await expect(page.locator("#second-factor-totp-error")).toContainText(w.limited);
     await expectAccessible(page);
-    await page.getByLabel(w.code).fill(await totpCode(key, new Date(Date.now() + 30_000)));
+    await typeCode(page, w.code, await totpCode(key, new Date(Date.now() + 30_000)));
     await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
     await expect(page.locator("#second-factor-totp-error")).toContainText(w.limited);
     await expect(page).toHaveURL(/reason=fresh$/);
@@ -210,7 +220,7 @@ test.describe("without JavaScript", () => {
     await totpPage(page, "en");
     await page.getByRole("button", { name: w.setup }).click();
     const key = ((await page.getByTestId("manual-key").textContent()) ?? "").replace(/\s/g, "");
-    await page.getByLabel(w.code).fill(await totpCode(key, new Date()));
+    await typeCode(page, w.code, await totpCode(key, new Date()));
     await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
     await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
     await page.getByRole("link", { name: w.continue }).click();
@@ -244,7 +254,7 @@ test("the demo as npm start gives it: a newcomer signs in as the DPO by clicks a
   await page.getByRole("link", { name: /\/sign-in\/link\?/ }).click();
   await page.getByTestId("link-form").getByRole("button").click();
   await totpPage(page, "en");
-  await page.getByLabel(w.code).fill(await demoStaffCode(dpo, "demo"));
+  await typeCode(page, w.code, await demoStaffCode(dpo, "demo"));
   await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
   await expect(page).toHaveURL(`${demo}/en/backoffice`);
 });
