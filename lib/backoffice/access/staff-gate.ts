@@ -46,6 +46,11 @@ export async function lookupStaff(now: Date = new Date()): Promise<StaffLookup> 
   return session.secondFactor === "pending" ? { kind: "second_factor_pending", viewer } : { kind: "staff", viewer };
 }
 
+/** The sign-in page, leading back to `returnPath` (without its query: the sign-in form keeps paths only). */
+export function signInPath(locale: Locale, returnPath: string): string {
+  return `/${locale}/sign-in?${new URLSearchParams({ callbackUrl: returnPath.split("?")[0] ?? "" })}`;
+}
+
 /** The back office's TOTP page, returning to `next` afterwards. */
 export function secondFactorPath(locale: Locale, next: string, reason?: "fresh"): string {
   const query = new URLSearchParams({ next });
@@ -79,7 +84,7 @@ export async function requireStaff(
   const now = new Date();
   const lookup = await lookupStaff(now);
   if (lookup.kind === "signed_out") {
-    redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackUrl: returnPath.split("?")[0] ?? "" })}`);
+    redirect(signInPath(locale, returnPath));
   }
   if (lookup.kind === "not_staff") notFound();
   if (lookup.kind === "second_factor_pending") redirect(secondFactorPath(locale, returnPath));

@@ -6,7 +6,13 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { backofficeHome } from "@/lib/backoffice/access/capabilities";
-import { isBackofficePath, lookupStaff, secondFactorPath, type StaffViewer } from "@/lib/backoffice/access/staff-gate";
+import {
+  isBackofficePath,
+  lookupStaff,
+  signInPath,
+  secondFactorPath,
+  type StaffViewer,
+} from "@/lib/backoffice/access/staff-gate";
 import { confirmWithinLimit, verifyWithinLimit } from "@/lib/backoffice/second-factor/limited-code-attempt";
 import { secondFactorContext } from "@/lib/backoffice/second-factor/second-factor-context";
 import { startEnrolment } from "@/lib/backoffice/second-factor/start-enrolment";
@@ -52,9 +58,7 @@ async function staffPost(received: FormData): Promise<Posted> {
   const asked = isBackofficePath(parsed.data.next, locale) ? parsed.data.next : null;
   const lookup = await lookupStaff();
   if (lookup.kind === "signed_out") {
-    redirect(
-      `/${locale}/sign-in?${new URLSearchParams({ callbackUrl: (asked ?? `/${locale}/backoffice`).split("?")[0] ?? "" })}`,
-    );
+    redirect(signInPath(locale, asked ?? `/${locale}/backoffice`));
   }
   if (lookup.kind === "not_staff") notFound();
   const next = asked ?? backofficeHome(locale, lookup.viewer.actor.role);

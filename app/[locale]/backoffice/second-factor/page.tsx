@@ -7,7 +7,7 @@ import { signOut } from "@/app/[locale]/sign-in/actions";
 import { EnrolmentFlow } from "@/components/backoffice/second-factor/enrolment-flow";
 import { VerifyCodeForm } from "@/components/backoffice/second-factor/verify-code-form";
 import { backofficeHome } from "@/lib/backoffice/access/capabilities";
-import { isBackofficePath, lookupStaff } from "@/lib/backoffice/access/staff-gate";
+import { isBackofficePath, lookupStaff, signInPath } from "@/lib/backoffice/access/staff-gate";
 import { enrolmentState } from "@/lib/backoffice/second-factor/enrolment-state";
 import { secondFactorContext } from "@/lib/backoffice/second-factor/second-factor-context";
 import { appConfig } from "@/lib/config/app-config";
@@ -42,9 +42,7 @@ export default async function SecondFactorPage({
   const fresh = query.reason === "fresh";
   const lookup = await lookupStaff();
   if (lookup.kind === "signed_out") {
-    redirect(
-      `/${locale}/sign-in?${new URLSearchParams({ callbackUrl: (asked ?? `/${locale}/backoffice`).split("?")[0] ?? "" })}`,
-    );
+    redirect(signInPath(locale, asked ?? `/${locale}/backoffice`));
   }
   if (lookup.kind === "not_staff") notFound();
   const { viewer } = lookup;
