@@ -1,32 +1,25 @@
 // The system chain (events outside any request, e.g. staff accounts and second factors): appended
 // concurrently it stays one unbroken chain, on SQLite and PostgreSQL, and verifies like a request's.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { prepareDatabase } from "../../scripts/db/prepare-database";
-import { dropPostgresDatabase, postgresDatabaseUrl } from "../../scripts/test/postgres";
+import { privateDatabase } from "../../scripts/test/private-database";
 import { createDb, type Db } from "../db/client";
 import { appendSystemAuditEntry, inSystemChainTransaction, SYSTEM_CHAIN } from "./append-system-entry";
 import { verifyAuditChains } from "./verify-audit-chains";
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-system-chain-"));
 const flavors = inject("testDatabases").map((d) => d.flavor);
 
 describe.each(flavors)("the system audit chain on %s", (flavor) => {
-  const url =
-    flavor === "sqlite"
-      ? `file:${path.join(tmp, "system.db")}`
-      : postgresDatabaseUrl(process.env.TEST_POSTGRES_URL!, `portal_system_chain_${process.pid}_${Date.now()}`);
   let db: Db;
+  let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    await prepareDatabase(url);
-    db = createDb(url);
+    const database = await privateDatabase(flavor, "system_chain");
+    drop = database.drop;
+    db = createDb(database.url);
   });
   afterAll(async () => {
     await db.$disconnect();
-    if (flavor === "postgres") await dropPostgresDatabase(url);
+    await drop();
   });
 
   it("twenty concurrent appends make one chain 1..20 that verifies; an edited entry is found", async () => {

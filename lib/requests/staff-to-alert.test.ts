@@ -1,30 +1,23 @@
 // Who is alerted about a request, on SQLite and PostgreSQL: the assignee; the active DPOs while nobody
 // is assigned, or while the assignee's account is deactivated; never a deactivated DPO.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { prepareDatabase } from "../../scripts/db/prepare-database";
-import { dropPostgresDatabase, postgresDatabaseUrl } from "../../scripts/test/postgres";
+import { privateDatabase } from "../../scripts/test/private-database";
 import { createDb, type Db } from "../db/client";
 import { staffToAlert } from "./staff-to-alert";
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-alert-"));
 const flavors = inject("testDatabases").map((d) => d.flavor);
 
 describe.each(flavors)("staff to alert on %s", (flavor) => {
-  const url =
-    flavor === "sqlite"
-      ? `file:${path.join(tmp, "alert.db")}`
-      : postgresDatabaseUrl(process.env.TEST_POSTGRES_URL!, `portal_alert_${process.pid}_${Date.now()}`);
   let db: Db;
+  let drop: () => Promise<void>;
   beforeAll(async () => {
-    await prepareDatabase(url);
-    db = createDb(url);
+    const database = await privateDatabase(flavor, "alert");
+    drop = database.drop;
+    db = createDb(database.url);
   });
   afterAll(async () => {
     await db.$disconnect();
-    if (flavor === "postgres") await dropPostgresDatabase(url);
+    await drop();
   });
 
   it("the assignee, else the active DPOs", async () => {

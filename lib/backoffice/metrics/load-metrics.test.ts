@@ -1,11 +1,7 @@
 // The metrics page's figures read from real SQLite and PostgreSQL: requests taken through the
 // workflow (confirmed, extended, completed, refused with grounds) and read back as the page shows them.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { prepareDatabase } from "../../../scripts/db/prepare-database";
-import { dropPostgresDatabase, postgresDatabaseUrl } from "../../../scripts/test/postgres";
+import { privateDatabase } from "../../../scripts/test/private-database";
 import { testRequestSettings } from "../../../scripts/test/request-settings";
 import { verifiedTestRequest } from "../../../scripts/test/requests";
 import { createDb, type Db } from "../../db/client";
@@ -14,7 +10,6 @@ import type { Command, RefusalInput } from "../../requests/workflow/commands";
 import type { StaffViewer } from "../access/staff-gate";
 import { loadMetrics } from "./load-metrics";
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-metrics-"));
 const flavors = inject("testDatabases").map((d) => d.flavor);
 const refusal: RefusalInput = {
   grounds: ["legal_exception"],
@@ -25,17 +20,15 @@ const refusal: RefusalInput = {
 };
 
 describe.each(flavors)("metrics on %s", (flavor) => {
-  const url =
-    flavor === "sqlite"
-      ? `file:${path.join(tmp, "metrics.db")}`
-      : postgresDatabaseUrl(process.env.TEST_POSTGRES_URL!, `portal_metrics_${process.pid}_${Date.now()}`);
   let db: Db;
+  let drop: () => Promise<void>;
   let viewer: StaffViewer;
   const now = new Date("2026-11-20T10:00:00Z");
 
   beforeAll(async () => {
-    await prepareDatabase(url);
-    db = createDb(url);
+    const database = await privateDatabase(flavor, "metrics");
+    drop = database.drop;
+    db = createDb(database.url);
     const subject = await db.user.create({ data: { email: "anna@example.org" } });
     const dpo = await db.user.create({ data: { email: "dpo@demo.example", role: "dpo" } });
     const actor = { type: "staff", userId: dpo.id, role: "dpo" } as const;
@@ -66,7 +59,7 @@ describe.each(flavors)("metrics on %s", (flavor) => {
   });
   afterAll(async () => {
     await db.$disconnect();
-    if (flavor === "postgres") await dropPostgresDatabase(url);
+    await drop();
   });
 
   it("closing times, on-time rate, extensions, refusal grounds and due weeks", async () => {

@@ -1,12 +1,8 @@
 // An admin's staff management on real SQLite and PostgreSQL: each step does what it says, writes its
 // entry on the system audit chain in the same transaction, and refuses (changing nothing) what would
 // lock the controller out: a non-admin, the last active DPO, an admin's own account.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { prepareDatabase } from "../../../scripts/db/prepare-database";
-import { dropPostgresDatabase, postgresDatabaseUrl } from "../../../scripts/test/postgres";
+import { privateDatabase } from "../../../scripts/test/private-database";
 import { testRequestSettings } from "../../../scripts/test/request-settings";
 import { SYSTEM_CHAIN } from "../../audit/append-system-entry";
 import { verifyAuditChains } from "../../audit/verify-audit-chains";
@@ -23,16 +19,12 @@ import { resetStaffSecondFactor } from "./reset-staff-second-factor";
 import type { StaffManagementContext } from "./staff-context";
 import { inviteStaffForm } from "./staff-forms";
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-staff-"));
 const flavors = inject("testDatabases").map((d) => d.flavor);
 const now = new Date("2026-12-01T10:00:00Z");
 
 describe.each(flavors)("staff management on %s", (flavor) => {
-  const url =
-    flavor === "sqlite"
-      ? `file:${path.join(tmp, "staff.db")}`
-      : postgresDatabaseUrl(process.env.TEST_POSTGRES_URL!, `portal_staff_${process.pid}_${Date.now()}`);
   let db: Db;
+  let drop: () => Promise<void>;
   const ids: Record<string, string> = {};
 
   const as = (who: string, role: StaffRole): StaffManagementContext => ({
@@ -47,8 +39,9 @@ describe.each(flavors)("staff management on %s", (flavor) => {
     (await db.auditEntry.findMany({ where: { chain: SYSTEM_CHAIN }, orderBy: { seq: "asc" } })).map((e) => e.event);
 
   beforeAll(async () => {
-    await prepareDatabase(url);
-    db = createDb(url);
+    const database = await privateDatabase(flavor, "staff");
+    drop = database.drop;
+    db = createDb(database.url);
   });
   beforeEach(async () => {
     await db.auditText.deleteMany();
@@ -68,7 +61,7 @@ describe.each(flavors)("staff management on %s", (flavor) => {
   });
   afterAll(async () => {
     await db.$disconnect();
-    if (flavor === "postgres") await dropPostgresDatabase(url);
+    await drop();
   });
 
   it("an admin invites: the account has the role, the invitation is queued, the system chain records it", async () => {
