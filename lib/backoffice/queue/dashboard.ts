@@ -1,7 +1,7 @@
 // The queue's dashboard strip: a handful of counts, each answered from an index alone so that it
 // stays fast at a million requests (bench/queue.ts measures it): open by status and the due windows
 // from (status, dueAt), this week's receipts from (receivedAt, id), the on-time rate from
-// (closedAt, dueAt).
+// (closedAt, dueAt), read at most once a minute (on-time-figures.ts).
 import "server-only";
 import { flavorOf, type Db } from "../../db/client";
 import { sqlArgs } from "../../db/direct/sql-values";
@@ -9,9 +9,10 @@ import { activeStatuses } from "../../requests/workflow/states";
 import { may } from "../access/capabilities";
 import type { StaffViewer } from "../access/staff-gate";
 import { QueueNotAllowed } from "./queue-page";
+import { onTimeFigures } from "./on-time-figures";
 import { dueWithinBound, startOfWeek } from "./queue-instants";
 
-export const ON_TIME_WINDOW_DAYS = 90;
+export { ON_TIME_WINDOW_DAYS } from "./on-time-figures";
 
 const OPEN = activeStatuses.map((status) => `'${status}'`).join(", ");
 
@@ -28,10 +29,7 @@ async function windowCounts(db: Db, at: Date[]) {
   const sql = `SELECT
     (SELECT COUNT(*) FROM "Request" WHERE "status" IN (${OPEN}) AND "dueAt" > ${p()} AND "dueAt" <= ${p()}) AS "dueSoon",
     (SELECT COUNT(*) FROM "Request" WHERE "status" IN (${OPEN}) AND "dueAt" <= ${p()}) AS "overdue",
-    (SELECT COUNT(*) FROM "Request" WHERE "receivedAt" >= ${p()}) AS "receivedThisWeek",
-    "closedInWindow", "closedInTime"
-    FROM (SELECT COUNT(*) AS "closedInWindow", SUM(CASE WHEN "closedAt" <= "dueAt" THEN 1 ELSE 0 END) AS "closedInTime"
-      FROM "Request" WHERE "closedAt" >= ${p()} AND "dueAt" IS NOT NULL) AS "closed"`;
+    (SELECT COUNT(*) FROM "Request" WHERE "receivedAt" >= ${p()}) AS "receivedThisWeek"`;
   const [row] = await db.$queryRawUnsafe<Record<string, bigint | number>[]>(
     sql,
     ...sqlArgs(postgres ? "postgres" : "sqlite", at),
@@ -41,8 +39,6 @@ async function windowCounts(db: Db, at: Date[]) {
     dueSoon: count("dueSoon"),
     overdue: count("overdue"),
     receivedThisWeek: count("receivedThisWeek"),
-    closedInWindow: count("closedInWindow"),
-    closedInTime: count("closedInTime"),
   };
 }
 
@@ -57,6 +53,7 @@ export interface Dashboard {
   /**
    * Of the requests closed in the last ON_TIME_WINDOW_DAYS days that had a due date, the share
    * closed on or before it (0..1); null when none closed. Withdrawals count as closed in time.
+   * Up to ON_TIME_REFRESH_MS old (on-time-figures.ts).
    */
   onTimeRate: number | null;
   closedInWindow: number;
@@ -70,18 +67,17 @@ export async function dashboardFor(
   now: Date,
 ): Promise<Dashboard> {
   if (!may(viewer.actor.role, "queue.view")) throw new QueueNotAllowed();
-  const since = new Date(now.getTime() - ON_TIME_WINDOW_DAYS * 86_400_000);
-  const [byStatus, counts] = await Promise.all([
+  const [byStatus, counts, { closedInWindow, closedInTime }] = await Promise.all([
     db.request.groupBy({ by: ["status"], where: { status: { in: [...activeStatuses] } }, _count: { _all: true } }),
     windowCounts(db, [
       now,
       dueWithinBound(now, policy.timeZone, policy.dueSoonDays),
       now,
       startOfWeek(now, policy.timeZone),
-      since,
     ]),
+    onTimeFigures(db, now),
   ]);
-  const { dueSoon, overdue, receivedThisWeek, closedInWindow, closedInTime } = counts;
+  const { dueSoon, overdue, receivedThisWeek } = counts;
   const openByStatus = Object.fromEntries(activeStatuses.map((s) => [s, 0])) as Dashboard["openByStatus"];
   for (const row of byStatus) openByStatus[row.status as keyof typeof openByStatus] = row._count._all;
   return {

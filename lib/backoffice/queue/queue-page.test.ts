@@ -8,6 +8,7 @@ import type { StaffRole } from "../../requests/workflow/actor";
 import type { RequestStatus } from "../../requests/workflow/states";
 import type { RequestType } from "../../requests/request-types";
 import { dashboardFor } from "./dashboard";
+import { ON_TIME_REFRESH_MS } from "./on-time-figures";
 import { countMatching, QueueNotAllowed, queuePageFor } from "./queue-page";
 import { EMPTY_VIEW, type QueueView } from "./queue-view";
 
@@ -295,6 +296,40 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("queue query on %s",
     );
     expect(dashboard.closedInWindow).toBe(4);
     expect(dashboard.onTimeRate).toBe(0.5);
+  });
+
+  it("reads the on-time rate at most once a minute, then afresh (Art. 12(3) closures since)", async () => {
+    // A clock of its own, past the figures test's: the reading below is the first at this instant.
+    const at = new Date(now.getTime() + 3_600_000);
+    const policy = { timeZone: TZ, dueSoonDays: 2 };
+    expect((await dashboardFor(db, viewer("dpo"), policy, at)).closedInWindow).toBe(4);
+    const dueAt = new Date(now.getTime() - 10 * day);
+    await db.request.create({
+      data: {
+        id: "c9x",
+        reference: "DSR-2026-009999",
+        type: "erasure",
+        details: {},
+        subjectEmail: "late@example.org",
+        language: "en",
+        statementVersion: "test",
+        status: "completed",
+        submittedAt: new Date(dueAt.getTime() - 31 * day),
+        receivedAt: new Date(dueAt.getTime() - 30 * day),
+        dueAt,
+        closedAt: new Date(dueAt.getTime() + day),
+      },
+    });
+    try {
+      const soon = await dashboardFor(db, viewer("dpo"), policy, new Date(at.getTime() + ON_TIME_REFRESH_MS - 1));
+      expect([soon.closedInWindow, soon.onTimeRate]).toEqual([4, 0.5]);
+      const later = await dashboardFor(db, viewer("dpo"), policy, new Date(at.getTime() + ON_TIME_REFRESH_MS));
+      expect([later.closedInWindow, later.onTimeRate]).toEqual([5, 0.4]);
+      // Every other figure is read each time: the new closure is no open request.
+      expect(later.overdue).toBe(soon.overdue);
+    } finally {
+      await db.request.delete({ where: { id: "c9x" } });
+    }
   });
 
   it("is read by dpo, privacy team and auditor, never by an admin", async () => {
