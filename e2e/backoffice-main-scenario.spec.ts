@@ -204,6 +204,9 @@ for (const locale of ["de", "en"] as const) {
       `${w.newDue} ${due}`,
     );
     await expectAccessible(dpo);
+    // The subject's page promises the same day as the mail.
+    await subject.goto(subjectPath);
+    await expect(subject.getByTestId("due-date")).toHaveText(due);
 
     // 7. The privacy team completes with a message; the subject sees the completion.
     await team.goto(casePath);
