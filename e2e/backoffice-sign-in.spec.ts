@@ -2,12 +2,13 @@
 // in demo mode) types the current code and reaches the page asked for; a wrong code is refused on
 // the page; until the code, the session counts as signed out everywhere else. A new staff member
 // enrols: QR code and typed key, the first code, the recovery codes once. axe checks every state.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { totpCode } from "../lib/backoffice/second-factor/totp";
 import { expectAccessible } from "./support/axe";
 import { e2eDb } from "./support/database";
 import { E2E_DEMO_PORT } from "./support/environment";
-import { demoStaffCode, signInByMailedLink } from "./support/sign-in";
+import { confirmDemoStaffCode, pressAndWait, typeCode } from "./support/second-factor";
+import { signInByMailedLink } from "./support/sign-in";
 
 // The DPO's codes count once across sessions: the languages take turns rather than race for a time step.
 test.describe.configure({ mode: "serial" });
@@ -65,27 +66,6 @@ async function wrongCode(secret: string | null): Promise<string> {
   }
 }
 
-/**
- * Presses a code form's button and waits for the server's answer: the error it brings may read like the
- * last one, so waiting for the text alone would let the next code be typed into a form still sending.
- */
-async function pressAndWait(page: Page, button: Locator): Promise<void> {
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/backoffice/second-factor")),
-    button.click(),
-  ]);
-}
-
-/**
- * Types `code` into the field labelled `label` once it is empty: a refused code is cleared when its
- * answer has been applied, and a code typed before that would be cleared with it and sent empty.
- */
-async function typeCode(page: Page, label: string, code: string): Promise<void> {
-  const field = page.getByLabel(label);
-  await expect(field).toHaveValue("");
-  await field.fill(code);
-}
-
 async function totpPage(page: Page, locale: "de" | "en"): Promise<void> {
   await expect(page).toHaveURL(new RegExp(`/${locale}/backoffice/second-factor\\?`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(words[locale].title);
@@ -126,8 +106,7 @@ for (const locale of ["en", "de"] as const) {
     await expectAccessible(page);
 
     // Wrong codes count against the DPO's limit in every spec of the run: this one spends one per language.
-    await typeCode(page, w.code, await demoStaffCode(dpo));
-    await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
+    await confirmDemoStaffCode(page, dpo, locale);
     await expect(page).toHaveURL(new RegExp(`${next}$`));
 
     // The session counts now: the TOTP page says so, and the signed-in pages see the DPO.
@@ -233,7 +212,6 @@ test("the demo as npm start gives it: a newcomer signs in as the DPO by clicks a
 }) => {
   test.setTimeout(90_000);
   const demo = `http://127.0.0.1:${E2E_DEMO_PORT}`;
-  const w = words.en;
   await page.goto(`${demo}/en/sign-in`);
   await page.getByLabel("Email address").fill(dpo);
   await page.getByRole("button", { name: "Send sign-in link" }).click();
@@ -254,7 +232,6 @@ test("the demo as npm start gives it: a newcomer signs in as the DPO by clicks a
   await page.getByRole("link", { name: /\/sign-in\/link\?/ }).click();
   await page.getByTestId("link-form").getByRole("button").click();
   await totpPage(page, "en");
-  await typeCode(page, w.code, await demoStaffCode(dpo, "demo"));
-  await pressAndWait(page, page.getByRole("button", { name: w.confirm, exact: true }));
+  await confirmDemoStaffCode(page, dpo, "en", "demo");
   await expect(page).toHaveURL(`${demo}/en/backoffice`);
 });

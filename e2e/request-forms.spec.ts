@@ -2,62 +2,24 @@
 // confirmation link from the real SMTP sink, follow it (it signs in and confirms, Art. 12(3)),
 // and land on the case page with the due date the deadline engine gives for today. axe checks
 // the form and the case page.
-import { expect, test, type Page } from "@playwright/test";
-import { computeDeadline, DEFAULT_DEADLINE_POLICY } from "../lib/deadlines";
+import { expect, test } from "@playwright/test";
+import { computeDeadline } from "../lib/deadlines";
 import { formatDay } from "../lib/format";
-import { controllerHolidayRegion, controllerTimeZone } from "../lib/privacy";
-import { requestTypes, type RequestType } from "../lib/requests/request-types";
+import { requestTypes } from "../lib/requests/request-types";
 import { expectAccessible } from "./support/axe";
 import { e2eDb } from "./support/database";
+import { portalDeadlinePolicy as policy } from "./support/deadlines";
 import { waitForMail } from "./support/mailbox";
+import {
+  confirmationMail,
+  fillIn,
+  NAME_WITH_ADDRESS,
+  openRequestForm,
+  requestFormWords as words,
+} from "./support/request-form";
 import { mailedLink, signInByMailedLink } from "./support/sign-in";
 
 const PDF = { name: "brief.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%%EOF\n") };
-
-const policy = { ...DEFAULT_DEADLINE_POLICY, timeZone: controllerTimeZone(), region: controllerHolidayRegion() };
-
-const NAME_WITH_ADDRESS = "Max Mustermann <max.alt@example.org>";
-
-/** A valid, minimal answer for each right, by field name (the same in both languages). */
-const fillIn: Record<RequestType, (page: Page) => Promise<void>> = {
-  access: async (page) => {
-    await page.locator('[name="details.scope"][value="categories"]').check();
-    await page.locator('[name="details.categories"][value="email-address"]').check();
-    await page.locator('[name="details.copy"][value="yes"]').check();
-  },
-  rectification: async (page) => {
-    await page.locator('[name="details.items.0.data"]').fill("Postanschrift");
-    await page.locator('[name="details.items.0.currentValue"]').fill("Hauptstraße 1");
-    await page.locator('[name="details.items.0.correctValue"]').fill("Hauptstraße 10");
-    // As pasted from a mail client: text, not markup (issue 11, item 3). Stored and shown as typed.
-    await page.locator('[name="details.items.1.data"]').fill("E-Mail-Adresse");
-    await page.locator('[name="details.items.1.currentValue"]').fill("max@example.org");
-    await page.locator('[name="details.items.1.correctValue"]').fill(NAME_WITH_ADDRESS);
-  },
-  erasure: async (page) => {
-    await page.locator('[name="details.scope"][value="all"]').check();
-    await page.locator('[name="details.ground"][value="unsure"]').check();
-  },
-  restriction: async (page) => {
-    await page.locator('[name="details.ground"][value="a"]').check();
-  },
-  portability: async (page) => {
-    await page.locator('[name="details.format"][value="csv"]').check();
-  },
-  objection: async (page) => {
-    await page.locator('[name="details.target"][value="processing"]').check();
-    await page.locator('[name="details.processingIds"]').first().check();
-    await page.locator('[name="details.grounds"]').fill("I am a journalist and my location must stay private.");
-  },
-  consent_withdrawal: async (page) => {
-    await page.locator('[name="details.consentIds"]').first().check();
-  },
-};
-
-const words = {
-  de: { submit: "Anfrage senden", checkTitle: "Bitte bestätigen Sie Ihre Anfrage", mailSubject: "Bitte bestätigen" },
-  en: { submit: "Send request", checkTitle: "Please confirm your request", mailSubject: "Please confirm" },
-} as const;
 
 for (const locale of ["de", "en"] as const) {
   for (const type of requestTypes) {
@@ -66,10 +28,7 @@ for (const locale of ["de", "en"] as const) {
     }) => {
       const email = `form-${type}-${locale}-${Date.now()}@example.org`;
       // The form asks who is signed in first: nobody here, so it files through the intake lane.
-      const asked = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/auth/session");
-      await page.goto(`/${locale}/requests/new/${type}`);
-      await asked;
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await openRequestForm(page, locale, type);
       await expectAccessible(page);
 
       await fillIn[type](page);
@@ -87,13 +46,7 @@ for (const locale of ["de", "en"] as const) {
       await expect(page).toHaveURL(new RegExp(`/${locale}/requests/check-email$`));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(words[locale].checkTitle);
 
-      const mail = await waitForMail(
-        (m) =>
-          m.envelope.to.includes(email) &&
-          m.subject.startsWith(words[locale].mailSubject) &&
-          Date.parse(m.receivedAt) >= sent - 1000,
-        30_000,
-      );
+      const mail = await confirmationMail(email, locale, sent);
       // The link opens a page that says what will happen; only its button confirms.
       await page.goto(mailedLink(mail.text));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`DSR-\\d{4}-\\d{6}`));
