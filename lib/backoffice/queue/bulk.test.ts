@@ -8,7 +8,7 @@ import { createDb, type Db } from "../../db/client";
 import { submitRequest } from "../../requests/submit-request";
 import { transitionRequest } from "../../requests/transition-request";
 import type { StaffRole } from "../../requests/workflow/actor";
-import { applyBulk, mayBulk } from "./bulk";
+import { applyBulk, duplicateReason, mayBulk } from "./bulk";
 
 describe.each(inject("testDatabases").map((d) => d.flavor))("bulk actions on %s", (flavor) => {
   let db: Db;
@@ -102,6 +102,9 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("bulk actions on %s"
     expect(outcome.refused).toEqual([{ requestId: ids[0], code: expect.any(String) }]);
     const statuses = await db.request.findMany({ where: { id: { in: ids } }, select: { status: true } });
     expect(statuses.map((s) => s.status)).toEqual(["withdrawn", "withdrawn", "withdrawn"]);
+    // The subjects filed in German: the reason on their record is in German too.
+    const texts = await db.auditText.findMany({ where: { requestId: { in: ids } }, select: { text: true } });
+    expect(texts.filter((t) => t.text === duplicateReason.de)).toHaveLength(3);
   });
 
   it("changes nothing for an auditor", async () => {

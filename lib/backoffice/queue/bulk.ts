@@ -11,6 +11,12 @@ import type { StaffViewer } from "../access/staff-gate";
 
 export type BulkAction = { kind: "assign"; assigneeId: string } | { kind: "withdraw_duplicate" };
 
+/** The withdrawal's reason as the subject reads it, in the request's language. */
+export const duplicateReason = {
+  de: "Doppelt: Dieselbe Person hat dasselbe schon in einer anderen Anfrage verlangt.",
+  en: "Duplicate: the same person already asked for the same thing in another request.",
+} as const;
+
 /** At most this many cases in one bulk action ("all N matching" is bounded like the count). */
 export const BULK_LIMIT = 1_000;
 
@@ -40,7 +46,17 @@ export async function applyBulk(
   now: Date = new Date(),
 ): Promise<BulkOutcome> {
   const outcome: BulkOutcome = { done: 0, refused: [] };
-  for (const requestId of [...new Set(requestIds)].slice(0, BULK_LIMIT)) {
+  const ids = [...new Set(requestIds)].slice(0, BULK_LIMIT);
+  // The reason reaches the subject (withdrawal notice, case page), so it is in the request's language.
+  const languages =
+    action.kind === "withdraw_duplicate"
+      ? new Map(
+          (await db.request.findMany({ where: { id: { in: ids } }, select: { id: true, language: true } })).map(
+            (row) => [row.id, row.language],
+          ),
+        )
+      : new Map<string, string>();
+  for (const requestId of ids) {
     const result = await transitionRequest(
       db,
       {
@@ -49,7 +65,7 @@ export async function applyBulk(
         command:
           action.kind === "assign"
             ? { name: "assign", input: { assigneeId: action.assigneeId } }
-            : { name: "withdraw", input: { reason: "Duplicate of another request by the same person." } },
+            : { name: "withdraw", input: { reason: duplicateReason[languages.get(requestId) === "de" ? "de" : "en"] } },
         ip: client.ip,
         userAgent: client.userAgent,
       },
