@@ -185,24 +185,31 @@ test.describe.serial("writing and withdrawing; another subject's request stays o
       // machine with two servers and two browsers, so single calls jitter by tens of ms: hence pairs
       // (one call of each, taking turns which goes first) so that a burst of load hits both sides,
       // the median of 15 pair differences, and a bound of 15 ms plus a fifth of the median call.
-      const differences: number[] = [];
-      const calls: number[] = [];
-      const timed = async (ref: string) => {
-        const started = performance.now();
-        expect((await post(ref)).status()).toBe(404);
-        const took = performance.now() - started;
-        calls.push(took);
-        return took;
-      };
-      for (let i = 0; i < 15; i++) {
-        const [first, second] = i % 2 ? [annas, MISSING] : [MISSING, annas];
-        const [t1, t2] = [await timed(first), await timed(second)];
-        differences.push(first === annas ? t1 - t2 : t2 - t1);
+      // A round that misses the bound is measured again, up to three rounds: a path that does more
+      // work is slower in every round, while a burst of load from the rest of the suite passes.
+      const rounds: string[] = [];
+      let within = false;
+      for (let round = 0; round < 3 && !within; round++) {
+        const differences: number[] = [];
+        const calls: number[] = [];
+        const timed = async (ref: string) => {
+          const started = performance.now();
+          expect((await post(ref)).status()).toBe(404);
+          const took = performance.now() - started;
+          calls.push(took);
+          return took;
+        };
+        for (let i = 0; i < 15; i++) {
+          const [first, second] = i % 2 ? [annas, MISSING] : [MISSING, annas];
+          const [t1, t2] = [await timed(first), await timed(second)];
+          differences.push(first === annas ? t1 - t2 : t2 - t1);
+        }
+        const difference = median(differences);
+        const bound = 15 + 0.2 * median(calls);
+        rounds.push(`median difference ${difference.toFixed(1)} ms, bound ${bound.toFixed(1)} ms`);
+        within = Math.abs(difference) < bound;
       }
-      const difference = median(differences);
-      expect(Math.abs(difference), `${name}: median difference ${difference.toFixed(1)} ms`).toBeLessThan(
-        15 + 0.2 * median(calls),
-      );
+      expect(within, `${name}: ${rounds.join("; ")}`).toBe(true);
     }
     expect(await stateOf(annas)).toEqual(before);
   });
