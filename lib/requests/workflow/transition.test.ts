@@ -494,7 +494,7 @@ describe("marking as spam", () => {
         from: status,
         to: "spam",
         changes: { closedAt: now, minimise: true, firstDueAt: null, dueAt: null, dueDate: null },
-        event: { event: "marked_spam", public: false, details: {} },
+        event: { event: "marked_spam", public: false, details: { due: null } },
       });
     },
   );

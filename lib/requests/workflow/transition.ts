@@ -137,7 +137,8 @@ function decide(
       // any weight in the on-time rate.
       return {
         changes: { closedAt: now, minimise: true, firstDueAt: null, dueAt: null, dueDate: null },
-        details: note ? { note } : {},
+        // `due: null` records the dropped due date in the chain (lib/audit/verify-audit-chains.ts checks it).
+        details: { ...(note ? { note } : {}), due: null },
       };
     }
     case "withdraw": {
