@@ -194,6 +194,9 @@ function caseFields(command: string): Record<string, string> {
     withdraw: { reason: "Withdrawn by phone." },
     announce_fee: { amount: "25", reasons: "The sixth identical request since October, each answered in full." },
     reopen: { reason: "Our copy left out the newsletter data." },
+    // Marking as spam minimises the fixture (and discards its file). Its door comes after complete and
+    // before reopen (the commands' order in commands.ts), while the fixture is completed: the DPO's valid
+    // post is let through and answered "not possible now", and the file stays for the attachment door.
     mark_spam: { note: "Advertising." },
     add_note: { note: "Called the subject." },
   };

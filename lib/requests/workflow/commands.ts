@@ -76,10 +76,10 @@ export const commandInputSchemas = {
   }),
   /** The subject accepts the announced fee; the team then tells them how to pay (payment is not handled here). */
   accept_fee: z.object({}),
-  /** A closed case is taken up again (within REOPEN_DAYS of closing), with the reason the subject is told. */
-  reopen: z.object({ reason: text(10, 5_000) }),
   /** Not a data subject's request at all (advertising, abuse): closed as spam and minimised, nobody told. */
   mark_spam: z.object({ note: text(1, 2_000).optional() }),
+  /** A closed case is taken up again (within REOPEN_DAYS of closing), with the reason the subject is told. */
+  reopen: z.object({ reason: text(10, 5_000) }),
   /** Staff-only words about the case (never shown to the subject): kept as an InternalNote row. */
   add_note: z.object({ note: text(1, 10_000) }),
 } as const;
