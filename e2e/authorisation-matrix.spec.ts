@@ -192,6 +192,12 @@ function caseFields(command: string): Record<string, string> {
     partially_complete: { summary: "Account erased.", ...refusal },
     refuse: refusal,
     withdraw: { reason: "Withdrawn by phone." },
+    announce_fee: { amount: "25", reasons: "The sixth identical request since October, each answered in full." },
+    reopen: { reason: "Our copy left out the newsletter data." },
+    // Marking as spam minimises the fixture (and discards its file). Its door comes after complete and
+    // before reopen (the commands' order in commands.ts), while the fixture is completed: the DPO's valid
+    // post is let through and answered "not possible now", and the file stays for the attachment door.
+    mark_spam: { note: "Advertising." },
     add_note: { note: "Called the subject." },
   };
   if (!(command in fields)) throw new Error(`the matrix does not know the fields of ${command}: add them here`);

@@ -11,6 +11,7 @@ import { dropPostgresDatabase, postgresDatabaseUrl } from "../../scripts/test/po
 import { testRequestSettings } from "../../scripts/test/request-settings";
 import { createDb, type Db } from "../db/client";
 import { transitionRequest } from "../requests/transition-request";
+import type { Command } from "../requests/workflow/commands";
 import { verifiedTestRequest } from "../../scripts/test/requests";
 import { verifyAuditChains } from "./verify-audit-chains";
 
@@ -187,6 +188,32 @@ describe.each(flavors)("audit chains on %s", (flavor) => {
     });
     expect(auditVerifyCli(url).status).toBe(1);
     await db.auditEntry.create({ data: newest });
+    expect((await verifyAuditChains(db)).broken).toBeNull();
+  });
+
+  it("a reopened case and a request marked as spam verify; their rows changed behind the log's back do not", async () => {
+    const subjectUserId = (await db.user.findUniqueOrThrow({ where: { email: "anna@example.org" } })).id;
+    const dpoUser = await db.user.create({ data: { email: "dpo@demo.example", role: "dpo" } });
+    const dpo = { type: "staff", userId: dpoUser.id, role: "dpo" } as const;
+    const step = async (requestId: string, command: Command) => {
+      const result = await transitionRequest(db, { requestId, actor: dpo, command }, settings);
+      expect(result).toMatchObject({ ok: true });
+    };
+    const reopened = (await verifiedTestRequest(db, subjectUserId, { language: "en" })).id;
+    await step(reopened, { name: "start_work", input: {} });
+    await step(reopened, { name: "complete", input: { summary: "Copy sent." } });
+    await step(reopened, { name: "reopen", input: { reason: "Our copy left out the newsletter data." } });
+    const spam = (await verifiedTestRequest(db, subjectUserId, { language: "en" })).id;
+    await step(spam, { name: "mark_spam", input: {} });
+    expect((await verifyAuditChains(db)).broken).toBeNull();
+
+    // A reopened case with a closing time, or spam with a due date, says what its log does not.
+    await db.request.update({ where: { id: reopened }, data: { closedAt: new Date() } });
+    expect((await verifyAuditChains(db)).broken).toMatchObject({ chain: reopened, reason: /closing time/ });
+    await db.request.update({ where: { id: reopened }, data: { closedAt: null } });
+    await db.request.update({ where: { id: spam }, data: { dueDate: "2027-01-04" } });
+    expect((await verifyAuditChains(db)).broken).toMatchObject({ chain: spam, reason: /due date/ });
+    await db.request.update({ where: { id: spam }, data: { dueDate: null } });
     expect((await verifyAuditChains(db)).broken).toBeNull();
   });
 

@@ -52,7 +52,8 @@ interface ChainState {
   receivedAt: Date | null;
   extendedAt: Date | null;
   closedAt: Date | null;
-  due: string | null;
+  /** The due date the log last set; null once it dropped it (spam), undefined while it named none. */
+  due: string | null | undefined;
 }
 
 const newChain = (chain: string): ChainState => ({
@@ -64,7 +65,7 @@ const newChain = (chain: string): ChainState => ({
   receivedAt: null,
   extendedAt: null,
   closedAt: null,
-  due: null,
+  due: undefined,
 });
 
 const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
@@ -78,7 +79,7 @@ function rowMismatch(row: RequestRow, state: ChainState): string | null {
   if (!sameInstant(state.receivedAt, row.receivedAt)) return "the request's receipt time differs from its audit log";
   if (!sameInstant(state.extendedAt, row.extendedAt)) return "the request's extension differs from its audit log";
   if (!sameInstant(state.closedAt, row.closedAt)) return "the request's closing time differs from its audit log";
-  if (state.due !== null && state.due !== row.dueDate)
+  if (state.due !== undefined && state.due !== row.dueDate)
     return `the request's due date ${row.dueDate} differs from its audit log (${state.due})`;
   return null;
 }
@@ -185,8 +186,18 @@ export async function verifyAuditChains(db: Db, options: VerifyOptions = {}): Pr
       if (entry.event === "extended") state.extendedAt = entry.createdAt;
       if (entry.toStatus !== null && entry.toStatus !== entry.fromStatus && closed.has(entry.toStatus))
         state.closedAt = entry.createdAt;
-      const due = (JSON.parse(entry.details) as { due?: unknown }).due;
-      if (typeof due === "string") state.due = due;
+      // Reopened (lib/requests/workflow/handlers/reopen.ts): open again, no closing time.
+      if (
+        entry.toStatus !== null &&
+        entry.fromStatus !== null &&
+        closed.has(entry.fromStatus) &&
+        !closed.has(entry.toStatus)
+      )
+        state.closedAt = null;
+      const details = JSON.parse(entry.details) as { due?: unknown };
+      if (typeof details.due === "string") state.due = details.due;
+      // `due: null` drops the due date (spam has no Art. 12(3) period): the row must have none either.
+      if ("due" in details && details.due === null) state.due = null;
     }
     if (page.length < PAGE) break;
     const last = page[page.length - 1]!;

@@ -28,6 +28,8 @@ export interface AppConfig {
   /** How the controller counts deadlines (Art. 12(3), Reg. 1182/71). */
   deadlinePolicy: DeadlinePolicy;
   unverifiedExpiryDays: number;
+  /** How long after closing a case may be reopened (REOPEN_DAYS). */
+  reopenDays: number;
   /** Where attachment files live: inside DATA_DIR, outside the web root. */
   attachmentsDir: string;
   attachmentMaxBytes: number;
@@ -70,6 +72,7 @@ export function appConfig(): AppConfig {
       dueSoonDays: e.DUE_SOON_DAYS,
     },
     unverifiedExpiryDays: e.UNVERIFIED_EXPIRY_DAYS,
+    reopenDays: e.REOPEN_DAYS,
     attachmentsDir: path.join(dataDir, "attachments"),
     attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
     attachmentCaseMaxBytes: e.ATTACHMENT_CASE_MAX_MB * 1024 * 1024,

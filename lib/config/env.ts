@@ -68,6 +68,8 @@ export const envSchema = z
       .min(1)
       .max(90)
       .default(7),
+    /** A completed, partially completed or refused case may be reopened this many days after it closed. */
+    REOPEN_DAYS: z.coerce.number({ error: "must be a whole number of days" }).int().min(1).max(365).default(30),
     /** Days before a due date on which staff are reminded (comma-separated); daily reminders follow once overdue. */
     REMINDER_DAYS: z
       .string()

@@ -2,7 +2,7 @@
 // `format.dateTime(event.at)` and cannot pass a different zone or language by mistake.
 import type { Locale } from "../i18n/locales";
 import { formatDate, formatDateTime, formatDay, formatMonth } from "./dates";
-import { formatFileSize, formatNumber, formatPercent } from "./numbers";
+import { formatEuro, formatFileSize, formatNumber, formatPercent } from "./numbers";
 
 export interface DisplayFormat {
   /** A YYYY-MM-DD day (the deadline engine's): "30 November 2026". */
@@ -19,6 +19,8 @@ export interface DisplayFormat {
   percent(share: number): string;
   /** A size in bytes: "45 bytes", "1.2 MB". */
   fileSize(bytes: number): string;
+  /** An amount in euro cents: "€25.00" / "25,00 €". */
+  euro(cents: number): string;
 }
 
 export function displayFormat(locale: Locale, timeZone: string): DisplayFormat {
@@ -30,5 +32,6 @@ export function displayFormat(locale: Locale, timeZone: string): DisplayFormat {
     number: (value) => formatNumber(value, locale),
     percent: (share) => formatPercent(share, locale),
     fileSize: (bytes) => formatFileSize(bytes, locale),
+    euro: (cents) => formatEuro(cents, locale),
   };
 }

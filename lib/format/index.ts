@@ -6,4 +6,4 @@ export { intlLocale } from "./conventions";
 export { formatDate, formatDateTime, formatDay, formatMonth } from "./dates";
 export { displayFormat, type DisplayFormat } from "./display-format";
 export { maskedAddress } from "./masked-address";
-export { formatFileSize, formatNumber, formatPercent } from "./numbers";
+export { formatEuro, formatFileSize, formatNumber, formatPercent } from "./numbers";

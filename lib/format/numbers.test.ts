@@ -3,7 +3,7 @@
 // "de"; for numbers those agree with en-GB and de-DE, and this holds them to it.
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { formatFileSize, formatNumber } from "./index";
+import { formatEuro, formatFileSize, formatNumber } from "./index";
 
 describe("formatNumber", () => {
   it.each([
@@ -63,5 +63,21 @@ describe("formatFileSize", () => {
 
   it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])("refuses %d", (bytes) => {
     expect(() => formatFileSize(bytes, "en")).toThrow(RangeError);
+  });
+});
+
+/** The fee of Art. 12(5)(a): cents as euro, as each language writes money (no-break space). */
+describe("formatEuro", () => {
+  it.each([
+    [2_500, "€25.00", "25,00\u00a0€"],
+    [1, "€0.01", "0,01\u00a0€"],
+    [100_000, "€1,000.00", "1.000,00\u00a0€"],
+  ])("%d cents are %s in English and %s in German", (cents, en, de) => {
+    expect(formatEuro(cents, "en")).toBe(en);
+    expect(formatEuro(cents, "de")).toBe(de);
+  });
+
+  it("refuses what is not a whole number of cents", () => {
+    expect(() => formatEuro(12.5, "en")).toThrow(RangeError);
   });
 });

@@ -26,6 +26,16 @@ export function formatPercent(share: number, locale: Locale): string {
   return numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(share);
 }
 
+/**
+ * An amount in euro cents as money, always with two decimals and the language's placement of the sign:
+ * 2500 → "€25.00" / "25,00 €" (no-break space). For the fee of Art. 12(5)(a).
+ * @throws RangeError when `cents` is not a whole number.
+ */
+export function formatEuro(cents: number, locale: Locale): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`not an amount in cents: ${cents}`);
+  return noBreak(numberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100));
+}
+
 const UNIT = 1024;
 const LARGER_UNITS = ["kilobyte", "megabyte", "gigabyte"] as const;
 

@@ -29,6 +29,14 @@ const required: Record<TemplateName, Record<"de" | "en", string[]>> = {
   },
   completion: { de: ["Copy sent.", caseUrl], en: ["Copy sent.", caseUrl] },
   withdrawal_confirmation: { de: ["DSR-2026-000042", "zurückgezogen"], en: ["DSR-2026-000042", "withdrawn"] },
+  fee_notice: {
+    de: ["25,00\u00a0€", "Art. 12 Abs. 5 DSGVO", "sixth identical request", "zurück", "wie Sie zahlen", caseUrl],
+    en: ["€25.00", "Art. 12(5) GDPR", "sixth identical request", "withdraw", "how to pay", caseUrl],
+  },
+  reopen_notice: {
+    de: ["DSR-2026-000042", "newsletter data", "noch einmal", caseUrl],
+    en: ["DSR-2026-000042", "newsletter data", "again", caseUrl],
+  },
   message_notice: {
     de: ["DSR-2026-000042", "Nachricht", "Vorgangsseite", caseUrl],
     en: ["DSR-2026-000042", "message", "case page", caseUrl],

@@ -1,6 +1,7 @@
 // Which mails an event causes. The law asks for some (acknowledgement and the
 // answer, Art. 12(3); extension with reasons, 12(3); request for information,
-// 12(6); refusal with its three parts, 12(4)); the team wants alerts for the rest.
+// 12(6); refusal with its three parts, 12(4); a planned fee before it is charged, 12(5)(a)); the team
+// wants alerts for the rest.
 import type { MailToQueue } from "../mail/outbox/enqueue-mail";
 import type { Refusal } from "./workflow/commands";
 import type { WorkflowEvent } from "./workflow/events";
@@ -27,7 +28,8 @@ export function mailsForEvent(input: EventMailInput): MailToQueue[] {
   const toSubject = <M extends MailToQueue>(mail: Omit<M, "language" | "to" | "requestId">): MailToQueue =>
     ({ ...mail, language, to: request.subjectEmail, requestId: request.id }) as MailToQueue;
   const toStaff = (
-    alert: { kind: "new_request" } | { kind: "subject_responded" } | { kind: "subject_message" },
+    alert:
+      { kind: "new_request" } | { kind: "subject_responded" } | { kind: "subject_message" } | { kind: "fee_accepted" },
   ): MailToQueue[] =>
     input.staff.map((person) => ({
       template: "staff_alert",
@@ -150,7 +152,35 @@ export function mailsForEvent(input: EventMailInput): MailToQueue[] {
           variables: { sender: sender(language), reference: request.reference },
         }),
       ];
+    case "fee_announced":
+      return [
+        toSubject({
+          template: "fee_notice",
+          variables: {
+            sender: sender(language),
+            reference: request.reference,
+            amountCents: Number(details.amountCents),
+            reasons: String(details.reasons),
+            caseUrl,
+          },
+        }),
+      ];
+    case "fee_accepted":
+      return toStaff({ kind: "fee_accepted" });
+    case "reopened":
+      return [
+        toSubject({
+          template: "reopen_notice",
+          variables: {
+            sender: sender(language),
+            reference: request.reference,
+            reason: String(details.reason),
+            caseUrl,
+          },
+        }),
+      ];
     case "submitted":
+    case "marked_spam": // not a data subject's request: nobody is written to, and the address is gone
     case "expired_unverified": // nobody confirmed the address: nothing is sent to it
     case "work_started":
     case "assigned":

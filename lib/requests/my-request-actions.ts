@@ -1,5 +1,5 @@
 // What the signed-in data subject can do on their case page: write to the team (or,
-// while the team waits for them, answer its question) and withdraw the request. The
+// while the team waits for them, answer its question), accept an announced fee and withdraw the request. The
 // session is checked here; the steps themselves are in subject-steps/.
 import "server-only";
 import type { ClientContext } from "../security/client-context";
@@ -44,6 +44,18 @@ export async function withdrawMyRequest(
   const request = await findOwnRequest(context, reference);
   if (!request) return { ok: false, reason: "not_found" };
   return takeSubjectStep(context, request, () => ({ name: "withdraw", input: reason ? { reason } : {} }));
+}
+
+/**
+ * Art. 12(5)(a): the subject accepts the fee the team announced (awaiting_fee → in_progress); the team is
+ * alerted and tells them how to pay. Refused as "not_possible" when no fee is awaiting their decision.
+ */
+export async function acceptMyFee(reference: string, client: ClientContext): Promise<MyRequestActionResult> {
+  const context = await subjectContext(client);
+  if (!context) return { ok: false, reason: "signed_out" };
+  const request = await findOwnRequest(context, reference);
+  if (!request) return { ok: false, reason: "not_found" };
+  return takeSubjectStep(context, request, () => ({ name: "accept_fee", input: {} }));
 }
 
 async function subjectContext(client: ClientContext): Promise<SubjectContext | null> {

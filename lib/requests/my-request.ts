@@ -47,6 +47,8 @@ export interface MyRequestCase {
   openQuestion: string | null;
   /** While the team waits for the subject: the thread's message that holds the question (shown once, as the call to action). */
   openQuestionMessageId: string | null;
+  /** While a fee awaits the subject's decision (Art. 12(5)(a)): the amount in euro cents and the reasons (null once erased). */
+  feeAnnouncement: { amountCents: number; reasons: string | null } | null;
 }
 
 export type MyRequestResult = { signedIn: false } | { signedIn: true; request: MyRequestCase | null };
@@ -91,6 +93,8 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
   }));
   const asked = timeline.findLast((e) => e.event === "information_requested")?.details;
   const awaiting = request.status === "awaiting_subject";
+  const fee =
+    request.status === "awaiting_fee" ? timeline.findLast((e) => e.event === "fee_announced")?.details : undefined;
   return {
     signedIn: true,
     request: {
@@ -114,6 +118,10 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
       })),
       openQuestion: awaiting && typeof asked?.message === "string" ? asked.message : null,
       openQuestionMessageId: awaiting && typeof asked?.messageId === "string" ? asked.messageId : null,
+      feeAnnouncement:
+        fee && typeof fee.amountCents === "number"
+          ? { amountCents: fee.amountCents, reasons: typeof fee.reasons === "string" ? fee.reasons : null }
+          : null,
     },
   };
 }

@@ -10,6 +10,7 @@ export function requestSettingsFromConfig(config: AppConfig): RequestSettings {
   return {
     policy: config.deadlinePolicy,
     unverifiedExpiryDays: config.unverifiedExpiryDays,
+    reopenDays: config.reopenDays,
     attachmentsDir: config.attachmentsDir,
     mail: {
       publicUrl: config.publicUrl,

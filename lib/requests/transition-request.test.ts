@@ -6,7 +6,7 @@ import { createDb, type Db } from "../db/client";
 import { submitRequest } from "./submit-request";
 import { transitionRequest } from "./transition-request";
 import type { Actor } from "./workflow/actor";
-import type { RefusalInput } from "./workflow/commands";
+import type { Command, RefusalInput } from "./workflow/commands";
 
 const settings = testRequestSettings;
 const refusal: RefusalInput = {
@@ -579,5 +579,136 @@ describe.each(inject("testDatabases"))("request workflow on $flavor", ({ url, fl
     const stored = await db.request.findUniqueOrThrow({ where: { id } });
     // Paused 4 Nov 09:00 to 9 Nov 09:00: five days added, 2 Dec + 5 = Monday 7 Dec.
     expect(stored.dueDate).toBe("2026-12-07");
+  });
+
+  /** Runs `command` as `actor` at `at`, expecting it to succeed. */
+  async function step(id: string, actor: Actor, command: Command, at: Date) {
+    const result = await transitionRequest(db, { requestId: id, actor, command }, settings, at);
+    if (!result.ok) throw new Error(`${command.name}: ${JSON.stringify(result.error)}`);
+    return result;
+  }
+
+  it("a fee (Art. 12(5)(a)): announced with its reasons and mailed, accepted by the subject, staff alerted", async () => {
+    const { id } = await submit();
+    await step(id, subject(), { name: "verify", input: {} }, new Date("2026-11-02T09:00:00Z"));
+    const due = (await db.request.findUniqueOrThrow({ where: { id } })).dueDate;
+    const reasons = "The sixth identical request since October, each answered in full.";
+    const announced = await step(
+      id,
+      staff.dpo,
+      { name: "announce_fee", input: { amountCents: 2_500, reasons } },
+      new Date("2026-11-03T09:00:00Z"),
+    );
+    expect(announced).toMatchObject({ status: "awaiting_fee", dueDate: due });
+    const notice = await db.outboundMail.findFirstOrThrow({ where: { requestId: id, template: "fee_notice" } });
+    expect(notice).toMatchObject({ toAddress: `anna-${tag}@example.org`, language: "de" });
+    expect(notice.variables).toMatchObject({ amountCents: 2_500, reasons });
+
+    const accepted = await step(id, subject(), { name: "accept_fee", input: {} }, new Date("2026-11-05T09:00:00Z"));
+    // The period kept running through awaiting_fee: nothing moved the due date.
+    expect(accepted).toMatchObject({ status: "in_progress", dueDate: due });
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { requestId: id, event: "fee_accepted" } });
+    expect(entry).toMatchObject({ fromStatus: "awaiting_fee", toStatus: "in_progress", public: true });
+    expect(JSON.parse(entry.details)).toMatchObject({ amountCents: 2_500, recordedBy: "subject" });
+    const alerts = await db.outboundMail.findMany({ where: { requestId: id, template: "staff_alert" } });
+    const feeAlert = alerts.find((m) => (m.variables as { alert: { kind: string } }).alert.kind === "fee_accepted");
+    expect(feeAlert).toBeDefined();
+    // Accepting twice is not a step: the fee is no longer awaiting a decision.
+    const again = await transitionRequest(
+      db,
+      { requestId: id, actor: subject(), command: { name: "accept_fee", input: {} } },
+      settings,
+    );
+    expect(again).toMatchObject({ ok: false, error: { code: "not_allowed_in_status" } });
+  });
+
+  it("reopening: within REOPEN_DAYS, due date kept, subject told; later refused with the window", async () => {
+    const { id } = await submit();
+    await step(id, subject(), { name: "verify", input: {} }, new Date("2026-11-02T09:00:00Z"));
+    await step(id, staff.team, { name: "start_work", input: {} }, new Date("2026-11-03T09:00:00Z"));
+    const complete = { name: "complete", input: { summary: "Copy sent." } } as const;
+    await step(id, staff.team, complete, new Date("2026-11-10T09:00:00Z"));
+    const closed = await db.request.findUniqueOrThrow({ where: { id } });
+    const reason = "Our copy left out the newsletter data.";
+    const reopened = await step(
+      id,
+      staff.team,
+      { name: "reopen", input: { reason } },
+      new Date("2026-11-20T09:00:00Z"),
+    );
+    expect(reopened).toMatchObject({ status: "in_progress", dueDate: closed.dueDate });
+    const stored = await db.request.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ closedAt: null, dueAt: closed.dueAt, firstDueAt: closed.firstDueAt });
+    const notice = await db.outboundMail.findFirstOrThrow({ where: { requestId: id, template: "reopen_notice" } });
+    expect(notice).toMatchObject({ toAddress: `anna-${tag}@example.org` });
+    expect(notice.variables).toMatchObject({ reason });
+
+    await step(id, staff.team, complete, new Date("2026-11-25T09:00:00Z"));
+    const late = await transitionRequest(
+      db,
+      { requestId: id, actor: staff.dpo, command: { name: "reopen", input: { reason } } },
+      settings,
+      new Date("2026-12-25T09:00:01Z"),
+    );
+    expect(late).toEqual({
+      ok: false,
+      error: {
+        code: "reopen_window_closed",
+        closedAt: "2026-11-25T09:00:00.000Z",
+        until: "2026-12-25T09:00:00.000Z",
+        days: 30,
+      },
+    });
+    expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe("completed");
+  });
+
+  it("the privacy team does not reopen a refusal: that is the DPO's decision", async () => {
+    const { id } = await submit();
+    await step(id, subject(), { name: "verify", input: {} }, new Date("2026-11-02T09:00:00Z"));
+    await step(id, staff.dpo, { name: "refuse", input: { refusal } }, new Date("2026-11-04T09:00:00Z"));
+    const reopen = { name: "reopen", input: { reason: "The subject sent the missing proof." } } as const;
+    const byTeam = await transitionRequest(
+      db,
+      { requestId: id, actor: staff.team, command: reopen },
+      settings,
+      new Date("2026-11-05T09:00:00Z"),
+    );
+    expect(byTeam).toMatchObject({ ok: false, error: { code: "not_allowed_in_status", status: "refused" } });
+    await step(id, staff.dpo, reopen, new Date("2026-11-05T09:00:00Z"));
+  });
+
+  it("spam is minimised exactly like an expired unconfirmed request, loses its due date and mails nobody", async () => {
+    const { id } = await submit();
+    await step(id, subject(), { name: "verify", input: {} }, new Date("2026-11-02T09:00:00Z"));
+    await step(
+      id,
+      subject(),
+      { name: "send_message", input: { message: "Buy cheap coins now!" } },
+      new Date("2026-11-02T10:00:00Z"),
+    );
+    const mailsBefore = await db.outboundMail.count({ where: { requestId: id } });
+    const at = new Date("2026-11-03T09:00:00Z");
+    await step(id, staff.dpo, { name: "mark_spam", input: { note: "Advertising." } }, at);
+    const stored = await db.request.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({
+      status: "spam",
+      subjectName: null,
+      subjectUserId: null,
+      details: {},
+      closedAt: at,
+      minimisedAt: at,
+      dueAt: null,
+      firstDueAt: null,
+      dueDate: null,
+    });
+    expect(stored.subjectEmail).toMatch(/^minimised:[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(`anna-${tag}`);
+    // The words said in the audit entries are erased; the chain keeps their digests.
+    const texts = await db.auditText.findMany({ where: { requestId: id } });
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.every((t) => t.text === null)).toBe(true);
+    expect(await db.outboundMail.count({ where: { requestId: id } })).toBe(mailsBefore);
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { requestId: id, event: "marked_spam" } });
+    expect(entry).toMatchObject({ public: false, toStatus: "spam" });
   });
 });

@@ -18,7 +18,7 @@ import type { RequestType } from "./request-types";
 import type { Actor } from "./workflow/actor";
 import type { Command } from "./workflow/commands";
 import type { WorkflowError } from "./workflow/errors";
-import type { RequestStatus } from "./workflow/states";
+import { activeStatuses, type RequestStatus } from "./workflow/states";
 import { transition } from "./workflow/transition";
 
 export type TransitionFailure = WorkflowError | { code: "not_found" } | { code: "conflict" };
@@ -78,7 +78,12 @@ async function run(
   settings: RequestSettings,
   now: Date,
 ): Promise<{ outcome: TransitionOutcome; discardedFiles: string[] }> {
-  const context = { policy: settings.policy, unverifiedExpiryDays: settings.unverifiedExpiryDays, now };
+  const context = {
+    policy: settings.policy,
+    unverifiedExpiryDays: settings.unverifiedExpiryDays,
+    reopenDays: settings.reopenDays,
+    now,
+  };
   const request = await tx.request.findUnique({
     where: { id: args.requestId },
     include: { _count: { select: { tasks: { where: { status: "open" } } } } },
@@ -97,6 +102,7 @@ async function run(
       extendedAt: request.extendedAt,
       firstDueAt: request.firstDueAt,
       dueAt: request.dueAt,
+      closedAt: request.closedAt,
       assigneeId: request.assigneeId,
       openTaskCount: request._count.tasks,
       pauses: await pausesOf(tx, request.id),
@@ -104,6 +110,7 @@ async function run(
         args.command.name === "verify"
           ? await openDuplicateOf(tx, request.id, request.type, request.subjectEmail)
           : null,
+      announcedFeeCents: args.command.name === "accept_fee" ? await announcedFeeCents(tx, request.id) : null,
     },
     args.actor,
     args.command,
@@ -304,9 +311,21 @@ async function openDuplicateOf(
       id: { not: requestId },
       type,
       subjectEmail,
-      status: { in: ["received", "in_progress", "awaiting_subject"] },
+      status: { in: [...activeStatuses] },
     },
     orderBy: { receivedAt: "asc" },
     select: { id: true, reference: true },
   });
+}
+
+/** The amount of the latest fee announced on the request (Art. 12(5)(a)), in euro cents; null if none. */
+async function announcedFeeCents(tx: Tx, requestId: string): Promise<number | null> {
+  const entry = await tx.auditEntry.findFirst({
+    where: { requestId, event: "fee_announced" },
+    orderBy: { seq: "desc" },
+    select: { details: true },
+  });
+  // Stored as canonical JSON text (lib/audit/append-audit-entry.ts); the amount is a number, not free text.
+  const amount = entry ? (JSON.parse(entry.details) as { amountCents?: unknown }).amountCents : undefined;
+  return typeof amount === "number" ? amount : null;
 }

@@ -7,6 +7,7 @@ import type { RequestSettings } from "../../lib/requests/request-settings";
 export const testRequestSettings: RequestSettings = {
   policy: DEFAULT_DEADLINE_POLICY,
   unverifiedExpiryDays: 7,
+  reopenDays: 30,
   // One per test process; tests that look at files use a directory of their own.
   attachmentsDir: path.join(os.tmpdir(), `dsr-test-attachments-${process.pid}`),
   mail: {

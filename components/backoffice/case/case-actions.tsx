@@ -12,12 +12,15 @@ export async function CaseActions({
   viewer,
   locale,
   authority,
+  reopenDays,
   done,
 }: {
   file: CaseFile;
   viewer: StaffViewer;
   locale: "de" | "en";
   authority: string;
+  /** REOPEN_DAYS, for the reopen form's words. */
+  reopenDays: number;
   done: string | null;
 }) {
   const [t, tRoles] = await Promise.all([
@@ -50,6 +53,7 @@ export async function CaseActions({
               assignees={command === "assign" ? assignees : undefined}
               currentAssigneeId={file.assignee?.id ?? null}
               authority={authority}
+              reopenDays={reopenDays}
             />
           ))}
         </div>

@@ -23,6 +23,8 @@ export interface CaseFormProps {
   currentAssigneeId?: string | null;
   /** The supervisory authority the refusal names unless changed (content/controller.ts). */
   authority?: string;
+  /** REOPEN_DAYS: how long after closing a case may be reopened (the reopen form says so). */
+  reopenDays?: number;
   /**
    * The words of these forms ("backofficeCase.actions"), handed down by the page: only the case file
    * needs them, so they do not travel with every page's messages (lib/i18n/client-messages.ts).
@@ -68,7 +70,11 @@ export function CaseCommandForm(props: CaseFormProps) {
       aria-labelledby={`${id}-title`}
     >
       <h3 id={`${id}-title`}>{t(`commands.${take ? "take" : command}`)}</h3>
-      {take ? null : <p className="field__hint">{t(`intros.${command}`)}</p>}
+      {take ? null : (
+        <p className="field__hint">
+          {command === "reopen" ? t("intros.reopen", { days: props.reopenDays ?? 0 }) : t(`intros.${command}`)}
+        </p>
+      )}
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="command" value={command} />
@@ -136,6 +142,36 @@ export function CaseCommandForm(props: CaseFormProps) {
         : null}
       {command === "withdraw" ? area("reason", t("fields.withdrawReason"), t("fields.withdrawHint"), 3, false) : null}
       {command === "add_note" ? area("note", t("fields.note"), t("fields.noteHint")) : null}
+      {command === "announce_fee" ? (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-amount`}>{t("fields.amount")}</label>
+            <p id={`${id}-amount-hint`} className="field__hint">
+              {t("fields.amountHint")}
+            </p>
+            <input
+              id={`${id}-amount`}
+              name="amount"
+              className="input"
+              inputMode="decimal"
+              autoComplete="off"
+              required
+              maxLength={20}
+              defaultValue={value("amount")}
+              aria-invalid={state.fieldErrors.amount ? true : undefined}
+              aria-describedby={state.fieldErrors.amount ? `${id}-amount-hint ${id}-amount-error` : `${id}-amount-hint`}
+            />
+            {state.fieldErrors.amount ? (
+              <p id={`${id}-amount-error`} className="field__error" role="alert">
+                {state.fieldErrors.amount}
+              </p>
+            ) : null}
+          </div>
+          {area("reasons", t("fields.feeReasons"), t("fields.feeReasonsHint"), 6)}
+        </>
+      ) : null}
+      {command === "reopen" ? area("reason", t("fields.reopenReason"), t("fields.reopenHint"), 3) : null}
+      {command === "mark_spam" ? area("note", t("fields.spamNote"), t("fields.spamHint"), 3, false) : null}
       {refusal ? (
         <>
           <fieldset className="choice-group">

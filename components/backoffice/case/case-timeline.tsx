@@ -76,6 +76,9 @@ function EntryDetails({
       {"note" in d ? <Quote label={t("note")} text={words(d.note)} /> : null}
       {"summary" in d ? <Quote label={t("summary")} text={words(d.summary)} /> : null}
       {refusal ? <Quote label={t("refusalReasons")} text={words(refusal.reasons)} /> : null}
+      {/* Art. 12(5)(a): the fee announced or accepted, and the reasons with their evidence. */}
+      {typeof d.amountCents === "number" ? <p>{t("amount", { amount: format.euro(d.amountCents) })}</p> : null}
+      {"reasons" in d ? <Quote label={t("refusalReasons")} text={words(d.reasons)} /> : null}
     </>
   );
 }

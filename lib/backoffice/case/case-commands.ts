@@ -2,7 +2,7 @@
 // (lib/requests/workflow/rules.ts, the single source) let this role run from this status. Pure.
 import { permits, type StaffRole } from "../../requests/workflow/actor";
 import type { CommandName } from "../../requests/workflow/commands";
-import { rules } from "../../requests/workflow/rules";
+import { rules, statusesFor } from "../../requests/workflow/rules";
 import type { RequestStatus } from "../../requests/workflow/states";
 
 /** The commands a person runs from the case file (the rest belong to the subject or the system), in page order. */
@@ -13,10 +13,13 @@ export const caseCommands = [
   "resume",
   "send_message",
   "extend",
+  "announce_fee",
   "complete",
   "partially_complete",
   "refuse",
   "withdraw",
+  "reopen",
+  "mark_spam",
   "add_note",
 ] as const satisfies readonly CommandName[];
 
@@ -25,7 +28,9 @@ export type CaseCommand = (typeof caseCommands)[number];
 /** The case commands `role` may run while the request is `status` (an auditor's list is always empty). */
 export function commandsFor(role: StaffRole, status: RequestStatus): CaseCommand[] {
   const actor = { type: "staff", userId: "", role } as const;
-  return caseCommands.filter((name) => permits(rules[name].who, actor) && rules[name].from.includes(status));
+  return caseCommands.filter(
+    (name) => permits(rules[name].who, actor) && statusesFor(rules[name], actor).includes(status),
+  );
 }
 
 export function isCaseCommand(value: unknown): value is CaseCommand {

@@ -44,14 +44,71 @@ describe("what the case file offers each role (from rules.ts)", () => {
       "request_information",
       "send_message",
       "extend",
+      "announce_fee",
       "complete",
       "partially_complete",
       "refuse",
       "withdraw",
+      "mark_spam",
       "add_note",
     ]);
-    expect(commandsFor("dpo", "refused")).toEqual(["add_note"]);
+    expect(commandsFor("dpo", "refused")).toEqual(["reopen", "add_note"]);
     expect(commandsFor("dpo", "expired_unverified")).toEqual([]);
+    expect(commandsFor("dpo", "spam")).toEqual([]);
+  });
+
+  it("reopening: the privacy team only what it may close (completed); the DPO also refusals (Art. 12(4), 12(5))", () => {
+    expect(commandsFor("privacy_team", "completed")).toEqual(["reopen", "add_note"]);
+    expect(commandsFor("privacy_team", "refused")).toEqual(["add_note"]);
+    expect(commandsFor("privacy_team", "partially_completed")).toEqual(["add_note"]);
+    expect(commandsFor("dpo", "partially_completed")).toEqual(["reopen", "add_note"]);
+    expect(commandsFor("auditor", "completed")).toEqual([]);
+  });
+
+  it("while a fee awaits the subject (Art. 12(5)(a)) staff may write, extend, refuse or record a withdrawal", () => {
+    expect(commandsFor("dpo", "awaiting_fee")).toEqual([
+      "assign",
+      "send_message",
+      "extend",
+      "refuse",
+      "withdraw",
+      "mark_spam",
+      "add_note",
+    ]);
+    expect(commandsFor("privacy_team", "awaiting_fee")).toEqual(["assign", "send_message", "withdraw", "add_note"]);
+  });
+
+  it("the fee form reads euro as whole cents and refuses what is no amount or out of bounds", () => {
+    const reasons = "The sixth identical request since October, each answered in full.";
+    for (const [typed, cents] of [
+      ["25", 2_500],
+      ["25,5", 2_550],
+      ["25.50 €", 2_550],
+      ["1000", 100_000],
+      ["0,01", 1],
+    ] as const) {
+      expect(readCaseForm("announce_fee", form({ amount: typed, reasons }))).toMatchObject({
+        ok: true,
+        command: { name: "announce_fee", input: { amountCents: cents, reasons } },
+      });
+    }
+    for (const typed of ["0", "1000,01", "25,505", "1.000,00", "-5", "twenty"]) {
+      expect(readCaseForm("announce_fee", form({ amount: typed, reasons }))).toEqual({
+        ok: false,
+        errors: { amount: "amount_invalid" },
+        values: { amount: typed, reasons },
+      });
+    }
+    expect(readCaseForm("announce_fee", form({ amount: "", reasons: "too short" }))).toMatchObject({
+      ok: false,
+      errors: { amount: "required", reasons: "too_short" },
+    });
+    expect(readCaseForm("reopen", form({ reason: "" }))).toMatchObject({ ok: false, errors: { reason: "required" } });
+    expect(readCaseForm("mark_spam", form({ note: "" }))).toEqual({
+      ok: true,
+      command: { name: "mark_spam", input: {} },
+      values: { note: "" },
+    });
   });
 
   it("a refusal without reasons names the missing Art. 12(4) part and keeps what was typed", () => {

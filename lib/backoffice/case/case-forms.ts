@@ -20,7 +20,9 @@ export type FieldErrorCode =
   /** Art. 12(4), 77: a refusal names the supervisory authority the subject may complain to. */
   | "complaint_required"
   /** Art. 12(4), 79: a refusal tells of the judicial remedy. */
-  | "remedy_required";
+  | "remedy_required"
+  /** Art. 12(5)(a): a fee is an amount in euro, above 0 and at most MAX_FEE_CENTS. */
+  | "amount_invalid";
 
 export type CaseFormResult =
   | { ok: true; command: Command; values: FormValues }
@@ -39,6 +41,9 @@ export const formFields: Record<CaseCommand, string[]> = {
   partially_complete: ["summary", ...refusalFields],
   refuse: refusalFields,
   withdraw: ["reason"],
+  announce_fee: ["amount", "reasons"],
+  reopen: ["reason"],
+  mark_spam: ["note"],
   add_note: ["note"],
 };
 
@@ -57,7 +62,8 @@ export function readCaseForm(command: CaseCommand, form: { getAll(name: string):
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldOf(issue.path.map(String));
-      errors[field] ??= codeOf(issue, values[field]);
+      const code = codeOf(issue, values[field]);
+      errors[field] ??= field === "amount" && code !== "required" ? "amount_invalid" : code;
     }
   }
   // The Art. 12(4) parts are checked on what was typed, so that one post names every missing part.
@@ -112,11 +118,28 @@ function inputOf(
       return optional("reason") ? { reason: one("reason") } : {};
     case "add_note":
       return { note: one("note") };
+    case "announce_fee":
+      return { amountCents: euroCents(one("amount")), reasons: one("reasons") };
+    case "reopen":
+      return { reason: one("reason") };
+    case "mark_spam":
+      return optional("note") ? { note: one("note") } : {};
   }
+}
+
+/**
+ * An amount typed in euro ("25", "25,50", "25.5", "1.000,00" is not accepted: no grouping) as whole cents;
+ * NaN when it is no such amount, which the schema reports as "invalid" (never a silent rounding).
+ */
+export function euroCents(typed: string): number {
+  const match = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*(?:€|EUR)?\s*$/i.exec(typed);
+  if (!match) return Number.NaN;
+  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
 }
 
 /** The form field an input path belongs to ("refusal.complaintRight.authority" → "complaintAuthority"). */
 function fieldOf(path: string[]): string {
+  if (path[0] === "amountCents") return "amount";
   if (path[0] !== "refusal") return path[0] ?? "form";
   if (path[1] === "complaintRight") return "complaintAuthority";
   return path[1] ?? "reasons";

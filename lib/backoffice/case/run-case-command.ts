@@ -26,6 +26,8 @@ export type CaseStepError =
   | { code: "refusal_incomplete"; missing: string[] }
   | { code: "open_fulfilment_tasks"; open: number }
   | { code: "invalid_assignee" }
+  /** A closed case may be reopened only within REOPEN_DAYS of closing (the request's own `until`). */
+  | { code: "reopen_window_closed"; closedAt: string; until: string; days: number }
   | { code: "invalid_input" };
 
 export type CaseStepResult = { ok: true } | { ok: false; error: CaseStepError };
@@ -77,6 +79,7 @@ export async function runCaseCommand(
     case "already_extended":
     case "extension_too_late":
     case "open_fulfilment_tasks":
+    case "reopen_window_closed":
       return { ok: false, error };
     case "refusal_incomplete":
       return { ok: false, error: { code: "refusal_incomplete", missing: error.missing } };

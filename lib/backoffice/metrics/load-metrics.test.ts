@@ -56,6 +56,9 @@ describe.each(flavors)("metrics on %s", (flavor) => {
     await step(b.id, { name: "refuse", input: { refusal } }, new Date("2026-11-20T08:00:00Z"));
     // Open, due in the first month from its receipt on 10 November.
     await verifiedTestRequest(db, subject.id, {}, new Date("2026-11-10T08:00:00Z"));
+    // Confirmed, then found to be spam: no request the team answered, so in no figure.
+    const spam = await verifiedTestRequest(db, subject.id, {}, new Date("2026-10-05T08:00:00Z"));
+    await step(spam.id, { name: "mark_spam", input: {} }, new Date("2026-10-06T08:00:00Z"));
   });
   afterAll(async () => {
     await db.$disconnect();

@@ -52,8 +52,9 @@ export interface Dashboard {
   receivedThisWeek: number;
   /**
    * Of the requests closed in the last ON_TIME_WINDOW_DAYS days that had a due date, the share
-   * closed on or before it (0..1); null when none closed. Withdrawals count as closed in time.
-   * Up to ON_TIME_REFRESH_MS old (on-time-figures.ts).
+   * closed on or before it (0..1); null when none closed. Withdrawals count as closed in time; spam
+   * does not count at all (marking it drops its due date, lib/requests/workflow/transition.ts). Up to
+   * ON_TIME_REFRESH_MS old (on-time-figures.ts).
    */
   onTimeRate: number | null;
   closedInWindow: number;

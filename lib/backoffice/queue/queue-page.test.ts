@@ -75,6 +75,17 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("queue query on %s",
       assignee: null,
       email: "gone@example.org",
     });
+    // Marked as spam after confirmation: received, closed, minimised, no due date any more.
+    seeds.push({
+      id: "s0x",
+      status: "spam",
+      type: "access",
+      dueAt: null,
+      receivedAt: new Date(now.getTime() - 60 * day),
+      assignee: null,
+      email: "spam@example.org",
+      closedAt: new Date(now.getTime() - 3 * day),
+    });
     seeds.push({
       id: "d0x",
       status: "received",
@@ -149,14 +160,14 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("queue query on %s",
   }
   const isOpen = (s: Seed) => ["received", "in_progress", "awaiting_subject"].includes(s.status);
 
-  it("shows the open requests by due date, hiding unconfirmed, expired, duplicate and closed ones", async () => {
+  it("shows the open requests by due date, hiding unconfirmed, expired, spam, duplicate and closed ones", async () => {
     expect(await ids(EMPTY_VIEW)).toEqual(expected((s) => isOpen(s) && !s.duplicate, "dueAt", "asc"));
   });
 
   it("shows the hidden ones on request, those without a due date last", async () => {
     const all = await ids({ ...EMPTY_VIEW, showHidden: true });
     expect(all).toEqual(expected((s) => s.status !== "completed", "dueAt", "asc"));
-    expect(all.slice(-5)).toEqual(["e0x", "u0x", "u1x", "u2x", "u3x"]);
+    expect(all.slice(-6)).toEqual(["e0x", "s0x", "u0x", "u1x", "u2x", "u3x"]);
     expect(await ids({ ...EMPTY_VIEW, statuses: ["expired_unverified", "completed"] })).toEqual([
       "c3x",
       "c2x",
@@ -285,6 +296,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("queue query on %s",
       received: open.filter((s) => s.status === "received").length,
       in_progress: open.filter((s) => s.status === "in_progress").length,
       awaiting_subject: open.filter((s) => s.status === "awaiting_subject").length,
+      awaiting_fee: 0,
     });
     expect(dashboard.overdue).toBe(open.filter((s) => s.dueAt! <= now).length);
     expect(dashboard.dueSoon).toBe(
@@ -294,6 +306,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("queue query on %s",
     expect(dashboard.receivedThisWeek).toBe(
       seeds.filter((s) => s.receivedAt && s.receivedAt >= new Date("2026-06-14T22:00:00Z")).length,
     );
+    // Spam closed in the window has no due date: it counts neither way.
     expect(dashboard.closedInWindow).toBe(4);
     expect(dashboard.onTimeRate).toBe(0.5);
   });

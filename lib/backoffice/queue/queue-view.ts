@@ -11,8 +11,11 @@ export const QUEUE_PAGE_SIZE = 50;
 
 /** Statuses shown when the URL names none: the open cases, whose legal clock runs. */
 export const DEFAULT_STATUSES: readonly RequestStatus[] = activeStatuses;
-/** Never confirmed: hidden unless asked for ("show hidden" or the status itself). */
-export const UNCONFIRMED_STATUSES: readonly RequestStatus[] = ["awaiting_verification", "expired_unverified"];
+/**
+ * Never confirmed, or found to be spam (minimised, no period to meet): hidden unless asked for ("show
+ * hidden" or the status itself).
+ */
+export const HIDDEN_STATUSES: readonly RequestStatus[] = ["awaiting_verification", "expired_unverified", "spam"];
 
 export type QueueSort = "due" | "received";
 export type SortDirection = "asc" | "desc";
@@ -32,7 +35,7 @@ export interface QueueView {
   search: QueueSearch | null;
   sort: QueueSort;
   direction: SortDirection;
-  /** Also unconfirmed, expired-unverified and duplicate requests. */
+  /** Also unconfirmed, expired-unverified, spam and duplicate requests. */
   showHidden: boolean;
   /** Keyset position: rows after `after`, or the rows just before `before`. */
   page: { after: QueueCursor } | { before: QueueCursor } | null;
@@ -194,5 +197,5 @@ export function queueHref(locale: string, view: QueueView): string {
 /** The statuses a view asks for, defaults resolved. */
 export function effectiveStatuses(view: QueueView): RequestStatus[] {
   if (view.statuses.length) return view.statuses;
-  return view.showHidden ? [...DEFAULT_STATUSES, ...UNCONFIRMED_STATUSES] : [...DEFAULT_STATUSES];
+  return view.showHidden ? [...DEFAULT_STATUSES, ...HIDDEN_STATUSES] : [...DEFAULT_STATUSES];
 }

@@ -7,6 +7,7 @@ import { enqueueMail } from "../../mail/outbox/enqueue-mail";
 import { mailSender } from "../../requests/request-settings";
 import type { Job } from "../job";
 import { staffToAlert } from "../../requests/staff-to-alert";
+import { activeStatuses } from "../../requests/workflow/states";
 
 function dayIn(timeZone: string, at: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
@@ -22,7 +23,8 @@ export const sendReminders: Job = {
     const horizon = Math.max(0, ...thresholds);
     const open = await db.request.findMany({
       where: {
-        status: { in: ["received", "in_progress", "awaiting_subject"] },
+        // awaiting_fee included: the period keeps running while a fee awaits the subject's decision.
+        status: { in: [...activeStatuses] },
         dueAt: { not: null, lte: new Date(now.getTime() + (horizon + 2) * 24 * 60 * 60 * 1000) },
       },
       select: { id: true, reference: true, type: true, status: true, dueAt: true, dueDate: true, assigneeId: true },

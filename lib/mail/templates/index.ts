@@ -5,10 +5,12 @@ import { acknowledgement } from "./acknowledgement";
 import { completion } from "./completion";
 import { confirmRequest } from "./confirm-request";
 import { extensionNotice } from "./extension-notice";
+import { feeNotice } from "./fee-notice";
 import { informationRequest } from "./information-request";
 import { messageNotice } from "./message-notice";
 import { partialCompletion } from "./partial-completion";
 import { refusal } from "./refusal";
+import { reopenNotice } from "./reopen-notice";
 import { signInLink } from "./sign-in-link";
 import { staffAlert } from "./staff-alert";
 import { staffInvitation } from "./staff-invitation";
@@ -22,6 +24,8 @@ export const templates = {
   partial_completion: partialCompletion,
   completion,
   withdrawal_confirmation: withdrawalConfirmation,
+  fee_notice: feeNotice,
+  reopen_notice: reopenNotice,
   message_notice: messageNotice,
   staff_alert: staffAlert,
   staff_invitation: staffInvitation,

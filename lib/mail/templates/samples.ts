@@ -50,6 +50,19 @@ export const samples: { [N in TemplateName]: TemplateVariables<N> } = {
   completion: { sender, reference: "DSR-2026-000042", summary: "Copy sent.", caseUrl },
   withdrawal_confirmation: { sender, reference: "DSR-2026-000042" },
   message_notice: { sender, reference: "DSR-2026-000042", caseUrl },
+  fee_notice: {
+    sender,
+    reference: "DSR-2026-000042",
+    amountCents: 2_500,
+    reasons: "The sixth identical request since October, each answered in full.",
+    caseUrl,
+  },
+  reopen_notice: {
+    sender,
+    reference: "DSR-2026-000042",
+    reason: "Our copy left out the newsletter data.",
+    caseUrl,
+  },
   staff_alert: {
     sender,
     reference: "DSR-2026-000042",

@@ -1,4 +1,4 @@
-// Alerts for the privacy team: a new request, the subject's answer or message, a deadline
+// Alerts for the privacy team: a new request, the subject's answer or message or acceptance of a fee, a deadline
 // coming up or passed. Short, with the reference and a link to the case.
 import { z } from "zod";
 import { formatDay } from "../../format";
@@ -17,6 +17,8 @@ const schema = z.object({
     z.object({ kind: z.literal("new_request") }),
     z.object({ kind: z.literal("subject_responded") }),
     z.object({ kind: z.literal("subject_message") }),
+    /** Art. 12(5)(a): the subject accepted the announced fee; the team tells them how to pay. */
+    z.object({ kind: z.literal("fee_accepted") }),
     z.object({ kind: z.literal("due_soon"), daysLeft: z.number().int() }),
     z.object({ kind: z.literal("overdue"), daysOverdue: z.number().int() }),
   ]),
@@ -36,6 +38,10 @@ function headline(v: Vars, l: "de" | "en"): string {
       return l === "de"
         ? `Neue Nachricht der betroffenen Person zu ${v.reference}`
         : `New message from the data subject on ${v.reference}`;
+    case "fee_accepted":
+      return l === "de"
+        ? `Gebühr angenommen zu ${v.reference}: Zahlungsweg mitteilen`
+        : `Fee accepted on ${v.reference}: tell the person how to pay`;
     case "due_soon":
       return l === "de"
         ? `${v.reference}: Frist in ${a.daysLeft} Tag(en)`

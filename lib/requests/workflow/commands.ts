@@ -37,6 +37,12 @@ export const refusalSchema = z.object({
   judicialRemedy: z.boolean().default(false),
 });
 export type Refusal = z.infer<typeof refusalSchema>;
+
+/**
+ * The most a fee under Art. 12(5)(a) may be, in euro cents (1 000 €). The fee must be reasonable and
+ * take account of the administrative costs; a higher figure is a typing mistake rather than a cost.
+ */
+export const MAX_FEE_CENTS = 100_000;
 export type RefusalInput = z.input<typeof refusalSchema>;
 
 export const commandInputSchemas = {
@@ -57,6 +63,23 @@ export const commandInputSchemas = {
   partially_complete: z.object({ summary: text(1, 10_000), refusal: refusalSchema }),
   refuse: z.object({ refusal: refusalSchema }),
   withdraw: z.object({ reason: text(1, 2_000).optional() }),
+  /**
+   * Art. 12(5)(a): a reasonable fee for a manifestly unfounded or excessive request, announced before it
+   * is charged so that the subject may withdraw instead (EDPB Guidelines 01/2022 on the right of access). The
+   * controller bears the burden of proof (Art. 12(5), last sentence): the reasons with their evidence
+   * are kept in the audit entry.
+   */
+  announce_fee: z.object({
+    /** Whole euro cents, 1 to MAX_FEE_CENTS. */
+    amountCents: z.number().int().min(1).max(MAX_FEE_CENTS),
+    reasons: text(20, 10_000),
+  }),
+  /** The subject accepts the announced fee; the team then tells them how to pay (payment is not handled here). */
+  accept_fee: z.object({}),
+  /** Not a data subject's request at all (advertising, abuse): closed as spam and minimised, nobody told. */
+  mark_spam: z.object({ note: text(1, 2_000).optional() }),
+  /** A closed case is taken up again (within REOPEN_DAYS of closing), with the reason the subject is told. */
+  reopen: z.object({ reason: text(10, 5_000) }),
   /** Staff-only words about the case (never shown to the subject): kept as an InternalNote row. */
   add_note: z.object({ note: text(1, 10_000) }),
 } as const;

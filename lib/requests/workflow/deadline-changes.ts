@@ -1,7 +1,6 @@
 // The due dates a request carries, recomputed whenever receipt, extension or a
 // pause changes them, so that the stored values always match the engine's answer.
 import { computeDeadline, type DeadlinePolicy, type Pause } from "../../deadlines";
-import type { RequestChanges } from "./snapshot";
 
 export function deadlineChanges(
   receivedAt: Date,
@@ -9,7 +8,7 @@ export function deadlineChanges(
   pauses: Pause[],
   policy: DeadlinePolicy,
   now: Date,
-): Required<Pick<RequestChanges, "firstDueAt" | "dueAt" | "dueDate">> & { receiptDate: string; reasoning: string[] } {
+): { firstDueAt: Date; dueAt: Date; dueDate: string; receiptDate: string; reasoning: string[] } {
   const first = computeDeadline({ receivedAt, extended: false, pauses }, policy, now);
   const current = extended ? computeDeadline({ receivedAt, extended: true, pauses }, policy, now) : first;
   return {

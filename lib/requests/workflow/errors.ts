@@ -14,7 +14,9 @@ export type WorkflowError =
   /** Art. 12(4): a refusal needs reasons, the complaint right and the judicial remedy. */
   | { code: "refusal_incomplete"; missing: Array<"reasons" | "complaint_right" | "judicial_remedy"> }
   | { code: "open_fulfilment_tasks"; open: number }
-  | { code: "verification_window_open"; expiresAt: string };
+  | { code: "verification_window_open"; expiresAt: string }
+  /** A closed case may be reopened only within REOPEN_DAYS of its closing. */
+  | { code: "reopen_window_closed"; closedAt: string; until: string; days: number };
 
 export function describeWorkflowError(error: WorkflowError): string {
   switch (error.code) {
@@ -34,5 +36,7 @@ export function describeWorkflowError(error: WorkflowError): string {
       return `${error.open} fulfilment task(s) are still open`;
     case "verification_window_open":
       return `The subject can still confirm the request until ${error.expiresAt}`;
+    case "reopen_window_closed":
+      return `The case closed on ${error.closedAt}; it could be reopened for ${error.days} days, until ${error.until}`;
   }
 }

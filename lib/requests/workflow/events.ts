@@ -18,6 +18,10 @@ export const eventNames = [
   "refused",
   "withdrawn",
   "note_added",
+  "fee_announced",
+  "fee_accepted",
+  "reopened",
+  "marked_spam",
 ] as const;
 
 export type EventName = (typeof eventNames)[number];
@@ -37,9 +41,14 @@ export const eventOfCommand: Record<CommandName, EventName> = {
   refuse: "refused",
   withdraw: "withdrawn",
   add_note: "note_added",
+  announce_fee: "fee_announced",
+  accept_fee: "fee_accepted",
+  reopen: "reopened",
+  mark_spam: "marked_spam",
 };
 
-const internalEvents: ReadonlySet<EventName> = new Set(["assigned", "work_started", "note_added"]);
+// A request marked as spam is minimised and unlinked from any account: nobody is shown the finding.
+const internalEvents: ReadonlySet<EventName> = new Set(["assigned", "work_started", "note_added", "marked_spam"]);
 
 export function isPublicEvent(event: EventName): boolean {
   return !internalEvents.has(event);

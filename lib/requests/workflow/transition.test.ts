@@ -6,7 +6,7 @@ import { DEFAULT_DEADLINE_POLICY } from "../../deadlines";
 import type { Actor } from "./actor";
 import type { Command, CommandName, RefusalInput } from "./commands";
 import type { RequestSnapshot, WorkflowContext } from "./snapshot";
-import { requestStatuses, type RequestStatus } from "./states";
+import { isClosed, requestStatuses, type RequestStatus } from "./states";
 import { transition } from "./transition";
 
 const subject: Actor = { type: "subject", userId: "u-subject" };
@@ -49,41 +49,69 @@ const validCommands: Record<CommandName, Command> = {
   refuse: { name: "refuse", input: { refusal: completeRefusal } },
   withdraw: { name: "withdraw", input: { reason: "Resolved by phone." } },
   add_note: { name: "add_note", input: { note: "Called the subject; she confirmed the customer number." } },
+  announce_fee: {
+    name: "announce_fee",
+    input: { amountCents: 2_500, reasons: "The sixth identical request since October, each answered in full." },
+  },
+  accept_fee: { name: "accept_fee", input: {} },
+  reopen: { name: "reopen", input: { reason: "Our copy left out the newsletter data." } },
+  mark_spam: { name: "mark_spam", input: { note: "Advertising for a crypto exchange." } },
 };
 
 /** The specification: from which statuses, to which status, by whom. */
-type Spec = { from: RequestStatus[]; to: RequestStatus | "same"; by: ActorName[]; subjectFrom?: RequestStatus[] };
+type Spec = {
+  from: RequestStatus[];
+  to: RequestStatus | "same";
+  by: ActorName[];
+  subjectFrom?: RequestStatus[];
+  /** Narrower for the privacy team. */
+  teamFrom?: RequestStatus[];
+};
+const open: RequestStatus[] = ["received", "in_progress", "awaiting_subject", "awaiting_fee"];
 const spec: Record<CommandName, Spec> = {
   verify: { from: ["awaiting_verification"], to: "received", by: ["subject", "agent", "system"] },
   expire_unverified: { from: ["awaiting_verification"], to: "expired_unverified", by: ["system"] },
   start_work: { from: ["received"], to: "in_progress", by: ["dpo", "team"] },
   // An admin manages staff accounts and sees no subject data, so assigns no case; an auditor changes nothing.
-  assign: { from: ["received", "in_progress", "awaiting_subject"], to: "same", by: ["dpo", "team"] },
+  assign: { from: open, to: "same", by: ["dpo", "team"] },
   request_information: { from: ["received", "in_progress"], to: "awaiting_subject", by: ["dpo", "team"] },
   record_subject_response: { from: ["awaiting_subject"], to: "in_progress", by: ["subject", "agent"] },
   resume: { from: ["awaiting_subject"], to: "in_progress", by: ["dpo", "team"] },
   // The subject's side writes no plain message while an answer is awaited: that is record_subject_response.
+  // While a fee awaits their decision the subject may still write (e.g. to dispute it).
   send_message: {
-    from: ["received", "in_progress", "awaiting_subject"],
+    from: open,
     to: "same",
     by: ["subject", "agent", "dpo", "team"],
-    subjectFrom: ["received", "in_progress"],
+    subjectFrom: ["received", "in_progress", "awaiting_fee"],
   },
-  extend: { from: ["received", "in_progress", "awaiting_subject"], to: "same", by: ["dpo"] },
+  extend: { from: open, to: "same", by: ["dpo"] },
   complete: { from: ["in_progress"], to: "completed", by: ["dpo", "team"] },
   partially_complete: { from: ["in_progress"], to: "partially_completed", by: ["dpo"] },
-  refuse: { from: ["received", "in_progress", "awaiting_subject"], to: "refused", by: ["dpo"] },
+  refuse: { from: open, to: "refused", by: ["dpo"] },
+  // Withdrawing is also the subject's answer to an announced fee (Art. 12(5)(a), EDPB 01/2022).
   withdraw: {
-    from: ["awaiting_verification", "received", "in_progress", "awaiting_subject"],
+    from: ["awaiting_verification", ...open],
     to: "withdrawn",
     by: ["subject", "agent", "dpo", "team"],
   },
   // Internal notes: on open and closed cases, never on an unconfirmed or expired (minimised) one.
   add_note: {
-    from: ["received", "in_progress", "awaiting_subject", "completed", "partially_completed", "refused", "withdrawn"],
+    from: [...open, "completed", "partially_completed", "refused", "withdrawn"],
     to: "same",
     by: ["dpo", "team"],
   },
+  // Art. 12(5)(a): a fee is the DPO's decision, like a refusal under 12(5)(b); the subject accepts or withdraws.
+  announce_fee: { from: ["received", "in_progress"], to: "awaiting_fee", by: ["dpo"] },
+  accept_fee: { from: ["awaiting_fee"], to: "in_progress", by: ["subject", "agent"] },
+  // The privacy team reopens what it may close (completed); refusals and partial completions are the DPO's.
+  reopen: {
+    from: ["completed", "partially_completed", "refused"],
+    to: "in_progress",
+    by: ["dpo", "team"],
+    teamFrom: ["completed"],
+  },
+  mark_spam: { from: ["awaiting_verification", ...open], to: "spam", by: ["dpo"] },
 };
 
 const receivedAt = new Date("2026-11-02T09:00:00Z"); // a Monday
@@ -91,6 +119,7 @@ const context = (now: Date, overrides: Partial<WorkflowContext> = {}): WorkflowC
   now,
   policy: DEFAULT_DEADLINE_POLICY,
   unverifiedExpiryDays: 7,
+  reopenDays: 30,
   ...overrides,
 });
 
@@ -108,7 +137,10 @@ function snapshot(status: RequestStatus, overrides: Partial<RequestSnapshot> = {
     dueAt: verified ? new Date("2026-12-02T23:00:00Z") : null,
     assigneeId: null,
     openTaskCount: 0,
+    // Closed the day before `now`: well within REOPEN_DAYS.
+    closedAt: isClosed(status) ? new Date("2026-11-19T10:00:00Z") : null,
     pauses: status === "awaiting_subject" ? [{ from: new Date("2026-11-05T10:00:00Z"), to: null }] : [],
+    announcedFeeCents: status === "awaiting_fee" ? 2_500 : null,
     ...overrides,
   };
 }
@@ -126,7 +158,12 @@ describe("every command from every status by every actor (Art. 12 workflow)", ()
   it.each(cases)("$command from $status by $actor", ({ command, status, actor, rule }) => {
     const result = transition(snapshot(status), actors[actor], validCommands[command], context(now));
     const permitted = rule.by.includes(actor);
-    const from = (actor === "subject" || actor === "agent") && rule.subjectFrom ? rule.subjectFrom : rule.from;
+    const from =
+      (actor === "subject" || actor === "agent") && rule.subjectFrom
+        ? rule.subjectFrom
+        : actor === "team" && rule.teamFrom
+          ? rule.teamFrom
+          : rule.from;
     const fromOk = from.includes(status);
     if (!permitted) {
       expect(result).toMatchObject({ ok: false, error: { code: "actor_not_permitted", command } });
@@ -355,6 +392,112 @@ describe("clock policy while awaiting the subject (Art. 12(6))", () => {
     // Paused 5 Nov 10:00 to 9 Nov 10:00: four days, 2 Dec + 4 = Sunday 6 Dec, so Monday 7 Dec.
     if (result.ok) expect(result.changes.dueDate).toBe("2026-12-07");
   });
+});
+
+describe("a fee for a manifestly unfounded or excessive request (Art. 12(5)(a))", () => {
+  it("is announced with amount and reasons in a public event, and the clock keeps running", () => {
+    const result = transition(snapshot("in_progress"), dpo, validCommands.announce_fee, context(now));
+    expect(result).toEqual({
+      ok: true,
+      from: "in_progress",
+      to: "awaiting_fee",
+      // No due-date change: nothing in Art. 12 pauses the period for a fee.
+      changes: {},
+      event: {
+        event: "fee_announced",
+        public: true,
+        details: { amountCents: 2_500, reasons: "The sixth identical request since October, each answered in full." },
+      },
+    });
+  });
+
+  it.each([
+    [{ amountCents: 0, reasons: "The sixth identical request since October." }],
+    [{ amountCents: 12.5, reasons: "The sixth identical request since October." }],
+    [{ amountCents: 100_001, reasons: "The sixth identical request since October." }],
+    [{ amountCents: 2_500, reasons: "repetitive" }],
+    [{ amountCents: 2_500 }],
+  ])("needs a whole amount of 1 cent to 1 000 € and reasons of 20 characters: %o", (input) => {
+    const result = transition(snapshot("received"), dpo, { name: "announce_fee", input } as Command, context(now));
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid_input", command: "announce_fee" } });
+  });
+
+  it("accepting records the announced amount and goes back to work", () => {
+    const result = transition(snapshot("awaiting_fee"), subject, validCommands.accept_fee, context(now));
+    expect(result).toMatchObject({
+      ok: true,
+      to: "in_progress",
+      changes: {},
+      event: { event: "fee_accepted", public: true, details: { amountCents: 2_500, recordedBy: "subject" } },
+    });
+  });
+
+  it("withdrawing instead closes the request without minimising it", () => {
+    const result = transition(snapshot("awaiting_fee"), subject, validCommands.withdraw, context(now));
+    expect(result).toMatchObject({ ok: true, to: "withdrawn", changes: { closedAt: now } });
+    if (result.ok) expect(result.changes.minimise).toBeUndefined();
+  });
+});
+
+describe("reopening within REOPEN_DAYS", () => {
+  const closedAt = new Date("2026-11-10T12:00:00Z");
+  const closed = snapshot("completed", { closedAt });
+
+  it("clears closedAt and keeps the due date (Art. 12(3) counts from receipt)", () => {
+    const result = transition(closed, team, validCommands.reopen, context(new Date("2026-12-10T12:00:00Z")));
+    expect(result).toEqual({
+      ok: true,
+      from: "completed",
+      to: "in_progress",
+      changes: { closedAt: null },
+      event: {
+        event: "reopened",
+        public: true,
+        details: { reason: "Our copy left out the newsletter data.", closedAt: closedAt.toISOString() },
+      },
+    });
+  });
+
+  it("is refused once REOPEN_DAYS have passed since closing, naming the window", () => {
+    const late = transition(closed, dpo, validCommands.reopen, context(new Date("2026-12-10T12:00:01Z")));
+    expect(late).toEqual({
+      ok: false,
+      error: {
+        code: "reopen_window_closed",
+        closedAt: "2026-11-10T12:00:00.000Z",
+        until: "2026-12-10T12:00:00.000Z",
+        days: 30,
+      },
+    });
+    const shorter = transition(closed, dpo, validCommands.reopen, context(now, { reopenDays: 5 }));
+    expect(shorter).toMatchObject({ ok: false, error: { code: "reopen_window_closed", days: 5 } });
+  });
+
+  it("is refused for a case without a recorded closing", () => {
+    const result = transition(snapshot("refused", { closedAt: null }), dpo, validCommands.reopen, context(now));
+    expect(result).toMatchObject({ ok: false, error: { code: "reopen_window_closed" } });
+  });
+
+  it("needs a reason the subject can read", () => {
+    const result = transition(closed, dpo, { name: "reopen", input: { reason: "oops" } }, context(now));
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid_input", command: "reopen" } });
+  });
+});
+
+describe("marking as spam", () => {
+  it.each(["awaiting_verification", "received", "awaiting_subject"] as const)(
+    "from %s minimises the record, drops the due dates and is internal",
+    (status) => {
+      const result = transition(snapshot(status), dpo, { name: "mark_spam", input: {} }, context(now));
+      expect(result).toEqual({
+        ok: true,
+        from: status,
+        to: "spam",
+        changes: { closedAt: now, minimise: true, firstDueAt: null, dueAt: null, dueDate: null },
+        event: { event: "marked_spam", public: false, details: { due: null } },
+      });
+    },
+  );
 });
 
 describe("bad input never passes", () => {

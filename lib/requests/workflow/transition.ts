@@ -10,9 +10,10 @@ import { eventOfCommand, isPublicEvent, type WorkflowEvent } from "./events";
 import { extend } from "./handlers/extend";
 import { expireUnverified } from "./handlers/expire-unverified";
 import { missingRefusalParts } from "./handlers/refuse";
+import { reopen } from "./handlers/reopen";
 import { verify } from "./handlers/verify";
 import type { HandlerOutcome } from "./outcome";
-import { rules } from "./rules";
+import { rules, statusesFor } from "./rules";
 import type { RequestChanges, RequestSnapshot, WorkflowContext } from "./snapshot";
 import type { RequestStatus } from "./states";
 
@@ -31,7 +32,7 @@ export function transition(
     const role = actor.type === "staff" ? actor.role : undefined;
     return { ok: false, error: { code: "actor_not_permitted", command: command.name, actor: actor.type, role } };
   }
-  const from = actor.type === "subject" || actor.type === "agent" ? (rule.subjectFrom ?? rule.from) : rule.from;
+  const from = statusesFor(rule, actor);
   if (!from.includes(request.status)) {
     return { ok: false, error: { code: "not_allowed_in_status", command: command.name, status: request.status } };
   }
@@ -119,6 +120,27 @@ function decide(
     }
     case "add_note":
       return { changes: {}, details: { note: (input as ParsedInput<"add_note">).note } };
+    case "announce_fee": {
+      // The period of Art. 12(3) keeps running: Art. 12(5) gives no pause for a fee (see ARCHITECTURE.md).
+      const { amountCents, reasons } = input as ParsedInput<"announce_fee">;
+      return { changes: {}, details: { amountCents, reasons } };
+    }
+    case "accept_fee":
+      // The accepted amount is recorded with the acceptance; paying it is arranged by the team.
+      return { changes: {}, details: { amountCents: request.announcedFeeCents ?? null, recordedBy: actor.type } };
+    case "reopen":
+      return reopen(request, input as ParsedInput<"reopen">, context);
+    case "mark_spam": {
+      const { note } = input as ParsedInput<"mark_spam">;
+      // Minimised exactly as an expired unconfirmed request (transition-request.ts does it for both). Spam is
+      // no data subject's request, so it has no period under Art. 12(3): the due dates go too, and with them
+      // any weight in the on-time rate.
+      return {
+        changes: { closedAt: now, minimise: true, firstDueAt: null, dueAt: null, dueDate: null },
+        // `due: null` records the dropped due date in the chain (lib/audit/verify-audit-chains.ts checks it).
+        details: { ...(note ? { note } : {}), due: null },
+      };
+    }
     case "withdraw": {
       const { reason } = input as ParsedInput<"withdraw">;
       // Withdrawn before anyone confirmed the address: as with expiry, nothing about the sender is kept.

@@ -94,6 +94,15 @@ function errorWords(error: CaseStepError, t: Translate, locale: "de" | "en"): Ca
       return { code: error.code, text: t("errors.extension_too_late", { date: format.day(error.firstDue) }) };
     case "open_fulfilment_tasks":
       return { code: error.code, text: t("errors.open_fulfilment_tasks", { count: error.open }) };
+    case "reopen_window_closed":
+      return {
+        code: error.code,
+        text: t("errors.reopen_window_closed", {
+          closed: format.date(new Date(error.closedAt)),
+          until: format.dateTime(new Date(error.until)),
+          days: error.days,
+        }),
+      };
     default:
       return { code: error.code, text: t(`errors.${error.code}`) };
   }

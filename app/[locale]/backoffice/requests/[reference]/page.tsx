@@ -143,6 +143,7 @@ export default async function CaseFilePage({
             viewer={viewer}
             locale={locale}
             authority={`${authority.name[file.language]}, ${authority.address}`}
+            reopenDays={appConfig().reopenDays}
             done={isCaseCommand(done) ? done : null}
           />
         </div>

@@ -9,7 +9,7 @@ import { uploadLimitsFromConfig } from "@/lib/attachments/limits";
 import { appConfig } from "@/lib/config/app-config";
 import { uploadFieldError, type FieldError } from "@/lib/requests/intake/field-errors";
 import { confirmMyRequest } from "@/lib/requests/confirm-my-request";
-import { replyToMyRequest, withdrawMyRequest } from "@/lib/requests/my-request-actions";
+import { acceptMyFee, replyToMyRequest, withdrawMyRequest } from "@/lib/requests/my-request-actions";
 import {
   readMessage,
   readWithdrawalReason,
@@ -99,6 +99,18 @@ export async function confirmRequest(received: FormData): Promise<void> {
   if (result.kind === "signed_out") redirect(`/${locale}/sign-in?${new URLSearchParams({ callbackUrl: back })}`);
   if (result.kind === "not_found") notFound();
   redirect(result.kind === "confirmed" ? `${back}?notice=confirmed` : back);
+}
+
+/** Accepting the announced fee (Art. 12(5)(a)); withdrawing instead goes through the withdrawal page. */
+export async function acceptFee(received: FormData): Promise<void> {
+  const form = postedForm(received);
+  const { locale, reference } = parseTarget(form);
+  const result = await acceptMyFee(reference, await clientContext());
+  const back = `/${locale}/my/requests/${encodeURIComponent(reference)}`;
+  if (result.ok) redirect(`${back}?notice=feeAccepted`);
+  failed(result.reason, locale, reference, {});
+  // Decided meanwhile (withdrawn, or the team went on): the page shows the status as it is now.
+  redirect(`${back}?notice=notPossible`);
 }
 
 function parseTarget(form: FormData): z.infer<typeof target> {

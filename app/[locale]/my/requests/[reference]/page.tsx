@@ -12,7 +12,7 @@ import { ReplyForm } from "@/components/my-requests/reply-form";
 import { WithReferences } from "@/components/ui/reference";
 import { RequestDetails } from "@/components/my-requests/request-details";
 import type { RequestType } from "@/lib/requests/request-types";
-import { confirmRequest } from "./actions";
+import { acceptFee, confirmRequest } from "./actions";
 import { shownUploadLimits, uploadLimitsFromConfig } from "@/lib/attachments/limits";
 import { appConfig } from "@/lib/config/app-config";
 
@@ -27,12 +27,13 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/my/reque
 
 /** The notices a step may leave for the page it returns to: from the request forms, and from the thread. */
 const intakeNotices = ["confirmed", "filed"] as const;
-const threadNotices = ["sent", "answered", "withdrawn"] as const;
+const threadNotices = ["sent", "answered", "withdrawn", "feeAccepted"] as const;
 
 export default async function MyRequestPage({ params, searchParams }: PageProps<"/[locale]/my/requests/[reference]">) {
   const { locale, reference } = await params;
   const asked = (await searchParams).notice;
-  const notice = threadNotices.find((n) => n === asked) ?? null;
+  // A step that came too late (decided meanwhile) says so in the thread's words for it.
+  const notice = asked === "notPossible" ? "errorNotPossible" : (threadNotices.find((n) => n === asked) ?? null);
   const intakeNotice = intakeNotices.find((n) => n === asked) ?? null;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
@@ -53,7 +54,8 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
   const closed = isClosed(request.status);
   const uploadLimits = shownUploadLimits(uploadLimitsFromConfig(appConfig()));
   const awaitingSubject = request.status === "awaiting_subject";
-  const mayWrite = request.status === "received" || request.status === "in_progress";
+  const mayWrite = ["received", "in_progress", "awaiting_fee"].includes(request.status);
+  const fee = request.feeAnnouncement;
 
   // One column of sections with one gap between them (.case-page): each thing is said once, in its place.
   return (
@@ -126,6 +128,41 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
             <blockquote>{request.openQuestion ?? tThread("questionErased")}</blockquote>
           </figure>
           <ReplyForm locale={locale} reference={request.reference} mode="answer" limits={uploadLimits} />
+        </section>
+      ) : null}
+
+      {fee ? (
+        <section className="callout callout--warning" aria-labelledby="fee-title" data-testid="fee-announcement">
+          <h2 id="fee-title">{tThread("feeTitle")}</h2>
+          <p>{tThread("feeIntro")}</p>
+          <p>
+            <strong data-testid="fee-amount">{tThread("feeAmount", { amount: format.euro(fee.amountCents) })}</strong>
+          </p>
+          <figure className="timeline__quote">
+            <figcaption>{tThread("feeReasons")}</figcaption>
+            <blockquote>{fee.reasons ?? t("erased")}</blockquote>
+          </figure>
+          <ul>
+            {(tThread.raw("feeChoices") as string[]).map((choice) => (
+              <li key={choice}>{choice}</li>
+            ))}
+          </ul>
+          <div className="button-row">
+            <form action={acceptFee}>
+              <input type="hidden" name="locale" value={locale} />
+              <input type="hidden" name="reference" value={request.reference} />
+              <button type="submit" className="button" data-testid="fee-accept">
+                {tThread("feeAccept", { amount: format.euro(fee.amountCents) })}
+              </button>
+            </form>
+            <Link
+              href={`/${locale}/my/requests/${encodeURIComponent(request.reference)}/withdraw`}
+              className="button button--secondary"
+              data-testid="fee-withdraw"
+            >
+              {tThread("feeWithdraw")}
+            </Link>
+          </div>
         </section>
       ) : null}
 
@@ -217,8 +254,13 @@ function EventDetails({
       {event.event === "extended" && typeof d.due === "string" ? (
         <p>{t("newDue", { date: portalFormat(locale).day(d.due) })}</p>
       ) : null}
+      {/* Art. 12(5)(a): the fee announced (with its reasons) or accepted. */}
+      {typeof d.amountCents === "number" ? (
+        <p>{t("feeAmount", { amount: portalFormat(locale).euro(d.amountCents) })}</p>
+      ) : null}
+      {event.event === "fee_announced" && "reasons" in d ? <Quote label={t("reason")} text={text(d.reasons)} /> : null}
       {/* A request for information's reason is a category, not words; an extension's and a withdrawal's are words. */}
-      {"reason" in d && (event.event === "extended" || event.event === "withdrawn") ? (
+      {"reason" in d && (event.event === "extended" || event.event === "withdrawn" || event.event === "reopened") ? (
         <Quote label={t("reason")} text={text(d.reason)} />
       ) : null}
       {threaded && event.event !== "message_sent" ? (
