@@ -168,6 +168,17 @@ function fieldsFor(door: Door & { kind: "action" }, viewer: Viewer): Record<stri
       };
     case "runCaseStep":
       return { ...common, reference: fixture.request.reference, command: door.command!, ...caseFields(door.command!) };
+    case "saveNoticeTextAction":
+    case "restoreNoticeTextAction":
+      // The matrix's own notice text (one no other spec reads): a new version for the DPO.
+      return {
+        ...common,
+        ...noticeKey,
+        intent: "save",
+        subject: "Matrix {{reference}}",
+        body: "Hello,\n\nA message about {{reference}} waits on your case page.",
+        note: `matrix ${viewer}`,
+      };
   }
   throw new Error(`the matrix does not know how to use ${doorLabel(door)}: add its fields here`);
 }
@@ -201,6 +212,7 @@ function caseFields(command: string): Record<string, string> {
 /** Server actions whose first argument is the form's previous state (useActionState). */
 const stateActions = new Set([
   "inviteStaffMember",
+  "saveNoticeTextAction",
   "runCaseStep",
   "confirmSecondFactorEnrolment",
   "verifySecondFactorCode",
@@ -216,13 +228,17 @@ function actionId(door: Door & { kind: "action" }): { id: string; page: string }
   return { id, page: pagePath(worker) };
 }
 
+/** The notice text the matrix opens and saves (lib/backoffice/templates/). */
+const noticeKey = { action: "message_notice", scope: "all", language: "en" };
+
 /** A built page's entry ("app/[locale]/backoffice/requests/[reference]/page") as a URL of the fixture. */
 function pagePath(entry: string): string {
   return entry
     .replace(/^app/, "")
     .replace(/\/page$/, "")
     .replace("[locale]", "en")
-    .replace("[reference]", fixture.request.reference);
+    .replace("[reference]", fixture.request.reference)
+    .replace("[action]/[scope]/[language]", `${noticeKey.action}/${noticeKey.scope}/${noticeKey.language}`);
 }
 
 /**
@@ -249,7 +265,8 @@ async function visit(api: APIRequestContext, door: Door, viewer: Viewer): Promis
     const url = door.path
       .replace("{locale}", "en")
       .replace("{reference}", fixture.request.reference)
-      .replace("{id}", fixture.attachmentId);
+      .replace("{id}", fixture.attachmentId)
+      .replace("{action}/{scope}/{language}", `${noticeKey.action}/${noticeKey.scope}/${noticeKey.language}`);
     const answer =
       door.kind === "route" && door.method === "POST"
         ? // The register's form: the queue's default view.
@@ -284,7 +301,8 @@ test("the table names every back-office page and server action the build has", (
       p
         .replace(/\/page$/, "")
         .replace("[locale]", "{locale}")
-        .replace("[reference]", "{reference}"),
+        .replace("[reference]", "{reference}")
+        .replace("[action]/[scope]/[language]", "{action}/{scope}/{language}"),
     );
   const tablePages = doors.filter((d) => d.kind === "page").map((d) => d.path);
   expect(pages.sort()).toEqual([...tablePages].sort());
