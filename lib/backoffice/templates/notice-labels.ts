@@ -6,15 +6,15 @@ import { ALL_TYPES } from "../../mail/outbox/current-notice-text";
 
 /** Label functions for `locale`; an action without its own name (a notice added later) shows its key. */
 export async function noticeLabels(locale: Locale) {
-  const [t, tHome, tLanguages] = await Promise.all([
+  const [t, tHome] = await Promise.all([
     getTranslations({ locale, namespace: "backofficeTemplates" }),
     getTranslations({ locale, namespace: "home.rights" }),
-    getTranslations({ locale, namespace: "languages" }),
   ]);
   return {
     t,
     action: (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action),
     scope: (scope: string) => (scope === ALL_TYPES ? t("allTypes") : tHome(`${scope}.title`)),
-    language: (language: string) => tLanguages(language),
+    // The mail's language named in the page's language ("German" on an English page).
+    language: (language: "de" | "en") => t(`languages.${language}`),
   };
 }
