@@ -160,6 +160,31 @@ test.describe("text templates", () => {
     await team.context().close();
   });
 
+  test("without JavaScript the preview still works (a plain form post), and keyboard reaches every control", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInAsStaff(page, dpoEmail, "/en/backoffice/templates/message_notice/restriction/en");
+    const body = page.getByRole("textbox", { name: "Text", exact: true });
+    await body.fill(`Hello,\n\nNo script needed ${run} for {{reference}}.`);
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByTestId("notice-preview-text")).toContainText(`No script needed ${run} for DSR-2026-000042.`);
+    await expect(body).toHaveValue(new RegExp(`No script needed ${run}`));
+    // Subject, text, note, then the two buttons, in this order by Tab.
+    await page.getByRole("textbox", { name: "Subject line" }).focus();
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Tab");
+      order.push(await page.evaluate(() => document.activeElement?.getAttribute("name") ?? ""));
+    }
+    expect(order).toEqual(["body", "note", "intent", "intent"]);
+    expect(
+      await e2eDb().noticeTextVersion.count({ where: { action: "message_notice", requestType: "restriction" } }),
+    ).toBe(0);
+    await context.close();
+  });
+
   test("an auditor and an admin find no templates (404)", async ({ browser }) => {
     for (const email of ["auditor@demo.example", "admin@demo.example"]) {
       const page = await staffPage(browser, email, "/en/backoffice", "en");
