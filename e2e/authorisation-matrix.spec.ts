@@ -170,13 +170,13 @@ function fieldsFor(door: Door & { kind: "action" }, viewer: Viewer): Record<stri
       return { ...common, reference: fixture.request.reference, command: door.command!, ...caseFields(door.command!) };
     case "saveNoticeTextAction":
     case "restoreNoticeTextAction":
-      // The matrix's own notice text (one no other spec reads): a new version for the DPO.
+      // A new version for the DPO, in the shipped words (lib/mail/templates/message-notice.tsx).
       return {
         ...common,
         ...noticeKey,
         intent: "save",
-        subject: "Matrix {{reference}}",
-        body: "Hello,\n\nA message about {{reference}} waits on your case page.",
+        subject: "New message about your request {{reference}}",
+        body: "Hello,\n\nWe have written you a message about your request {{reference}}. You can read it on your case page after signing in; for your security it is not in this email.",
         note: `matrix ${viewer}`,
       };
   }
@@ -228,8 +228,11 @@ function actionId(door: Door & { kind: "action" }): { id: string; page: string }
   return { id, page: pagePath(worker) };
 }
 
-/** The notice text the matrix opens and saves (lib/backoffice/templates/). */
-const noticeKey = { action: "message_notice", scope: "all", language: "en" };
+/**
+ * The notice text the matrix opens and saves (lib/backoffice/templates/): one type's own, saved with
+ * the shipped words, so a spec that sends this notice still meets them.
+ */
+const noticeKey = { action: "message_notice", scope: "portability", language: "en" };
 
 /** A built page's entry ("app/[locale]/backoffice/requests/[reference]/page") as a URL of the fixture. */
 function pagePath(entry: string): string {

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { saveNoticeTextAction, type NoticeEditorState } from "@/app/[locale]/backoffice/templates/actions";
 import { Field } from "@/components/backoffice/staff/invite-form";
+import { NOTICE_BODY_MAX, NOTICE_NOTE_MAX, NOTICE_SUBJECT_MAX } from "@/lib/backoffice/templates/notice-text-limits";
 import { NoticePreview, type NoticePreviewText } from "./notice-preview";
 
 export interface NoticeEditorText {
@@ -58,7 +59,15 @@ export function NoticeEditor({
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <Field id="notice-subject" label={text.subject} error={message(state.errors.subject)}>
-          {(a11y) => <input {...a11y} name="subject" type="text" maxLength={200} defaultValue={state.values.subject} />}
+          {(a11y) => (
+            <input
+              {...a11y}
+              name="subject"
+              type="text"
+              maxLength={NOTICE_SUBJECT_MAX}
+              defaultValue={state.values.subject}
+            />
+          )}
         </Field>
         <Field id="notice-body" label={text.body} error={message(state.errors.body)}>
           {(a11y) => (
@@ -71,14 +80,16 @@ export function NoticeEditor({
                 aria-describedby={[a11y["aria-describedby"], "notice-body-hint"].filter(Boolean).join(" ")}
                 name="body"
                 rows={16}
-                maxLength={8_000}
+                maxLength={NOTICE_BODY_MAX}
                 defaultValue={state.values.body}
               />
             </>
           )}
         </Field>
         <Field id="notice-note" label={text.note} error={message(state.errors.note)}>
-          {(a11y) => <input {...a11y} name="note" type="text" maxLength={500} defaultValue={state.values.note} />}
+          {(a11y) => (
+            <input {...a11y} name="note" type="text" maxLength={NOTICE_NOTE_MAX} defaultValue={state.values.note} />
+          )}
         </Field>
         <div className="button-row">
           <button type="submit" name="intent" value="preview" className="button button--secondary">

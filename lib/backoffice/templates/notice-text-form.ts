@@ -13,9 +13,9 @@ import { malformedTokensIn, placeholdersIn } from "../../mail/templates/notice-t
 import { requiredText, text } from "../../input/schemas";
 import { noticeDefinition, placeholdersOf, quotedPlaceholdersOf } from "./notice-catalogue";
 
-export const NOTICE_SUBJECT_MAX = 200;
-export const NOTICE_BODY_MAX = 8_000;
-export const NOTICE_NOTE_MAX = 500;
+import { NOTICE_BODY_MAX, NOTICE_NOTE_MAX, NOTICE_SUBJECT_MAX } from "./notice-text-limits";
+
+export { NOTICE_BODY_MAX, NOTICE_NOTE_MAX, NOTICE_SUBJECT_MAX };
 
 /** Message codes of the editor's refusals (lib/i18n/messages/backoffice/templates.*.json "errors"). */
 export type NoticeTextIssue =

@@ -1,7 +1,7 @@
 "use server";
 // The DPO's template editor (plain posts; they work without JavaScript). Parsing here, rules and
 // authorisation in lib/backoffice/templates/.
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { parseNoticeKey, type NoticeKey } from "@/lib/backoffice/templates/notice-catalogue";
 import { previewNoticeText } from "@/lib/backoffice/templates/notice-preview";
 import { noticeTextErrors, noticeTextForm, type NoticeTextErrors } from "@/lib/backoffice/templates/notice-text-form";
@@ -9,12 +9,12 @@ import { noticeEditorPath, noticeTextContext } from "@/lib/backoffice/templates/
 import { saveNoticeText } from "@/lib/backoffice/templates/notice-texts";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { postedForm } from "@/lib/security/posted-form";
-import { notFound } from "next/navigation";
+import { NOTICE_BODY_MAX, NOTICE_NOTE_MAX, NOTICE_SUBJECT_MAX } from "@/lib/backoffice/templates/notice-text-limits";
 
 export interface NoticeEditorState {
   errors: NoticeTextErrors & { form?: { code: string; params: Record<string, string> } };
   values: { subject: string; body: string; note: string };
-  /** The preview of the text as typed, once asked for ("preview") or refused. */
+  /** The preview of the text as typed, when asked for (intent "preview"); null otherwise. */
   preview: { subject: string; text: string } | null;
 }
 
@@ -40,9 +40,9 @@ export async function saveNoticeTextAction(
   const { locale, key, form } = posted(received);
   const context = await noticeTextContext(locale, key);
   const values = {
-    subject: field(form, "subject", 200),
-    body: field(form, "body", 8_000),
-    note: field(form, "note", 500),
+    subject: field(form, "subject", NOTICE_SUBJECT_MAX),
+    body: field(form, "body", NOTICE_BODY_MAX),
+    note: field(form, "note", NOTICE_NOTE_MAX),
   };
   const parsed = noticeTextForm(key.action).safeParse(values);
   if (!parsed.success) return { errors: noticeTextErrors(parsed.error), values, preview: null };
