@@ -15,6 +15,8 @@ import caseDe from "./messages/backoffice/case.de.json";
 import caseEn from "./messages/backoffice/case.en.json";
 import queueDe from "./messages/backoffice/queue.de.json";
 import queueEn from "./messages/backoffice/queue.en.json";
+import templatesDe from "./messages/backoffice/templates.de.json";
+import templatesEn from "./messages/backoffice/templates.en.json";
 import type { Locale } from "./locales";
 
 const areas: Record<string, Record<Locale, Record<string, unknown>>> = {
@@ -24,6 +26,7 @@ const areas: Record<string, Record<Locale, Record<string, unknown>>> = {
   backofficeSecondFactor: { de: secondFactorDe, en: secondFactorEn },
   backofficeCase: { de: caseDe, en: caseEn },
   backofficeQueue: { de: queueDe, en: queueEn },
+  backofficeTemplates: { de: templatesDe, en: templatesEn },
 };
 
 function merge(locale: Locale, base: Record<string, unknown>): Record<string, unknown> {

@@ -150,6 +150,42 @@ describe("mail templates", () => {
     }
   });
 
+  it("renders a notice from an edited text: placeholders filled, a lone free-text placeholder quoted, markup inert", async () => {
+    const text = {
+      subject: "Fertig: {{reference}} <b>",
+      body: "Hallo {{subjectName}},\n\n<script>x()</script> {{reference}} ({{requestType}}) ist erledigt.\n\n{{summary}}\n\n{{ unknownLeftAsTyped }}",
+    };
+    const mail = await renderMail(
+      "completion",
+      "de",
+      { ...samples.completion, type: "erasure", subjectName: "Anna" },
+      text,
+    );
+    expect(mail.subject).toBe("Fertig: DSR-2026-000042 <b>");
+    expect(mail.text).toContain("Hallo Anna,");
+    expect(mail.text).toContain("<script>x()</script> DSR-2026-000042 (Löschung (Art. 17 DSGVO)) ist erledigt.");
+    expect(mail.html).not.toContain("<script>x()");
+    expect(mail.html).toContain("&lt;script&gt;x()&lt;/script&gt;");
+    // The summary stands alone in its paragraph: shown as the quoted block, as the shipped text does.
+    expect(mail.html).toMatch(/border-left:3px solid #c9d2e0[^>]*>Copy sent\.</);
+    expect(mail.text).toContain("{{ unknownLeftAsTyped }}");
+    // The action stays the layout's, after the edited body.
+    expect(mail.text).toContain(`Vorgang ansehen ${caseUrl}`);
+  });
+
+  it("renders the shipped text when no edited one is given, and drops a paragraph whose placeholder is empty", async () => {
+    const shipped = templates.acknowledgement.notice!.defaults.de;
+    const byDefault = await renderMail("acknowledgement", "de", samples.acknowledgement);
+    expect(await renderMail("acknowledgement", "de", samples.acknowledgement, shipped)).toEqual(byDefault);
+    expect(byDefault.text).not.toContain("{{");
+    expect(byDefault.text).not.toContain("verknüpft");
+    const linked = await renderMail("acknowledgement", "de", {
+      ...samples.acknowledgement,
+      duplicateOf: "DSR-2026-000007",
+    });
+    expect(linked.text).toContain("(DSR-2026-000007). Wir haben beide verknüpft");
+  });
+
   it("rejects variables that do not fit the template", async () => {
     await expect(renderMail("refusal", "de", { ...samples.refusal, refusal: { reasons: "x" } })).rejects.toThrow(
       /refusal\.grounds/,

@@ -9,7 +9,15 @@ import { mailSender, type MailSettings } from "./request-settings";
 import type { RequestType } from "./request-types";
 
 export interface EventMailInput {
-  request: { id: string; reference: string; type: RequestType; language: "de" | "en"; subjectEmail: string };
+  request: {
+    id: string;
+    reference: string;
+    type: RequestType;
+    language: "de" | "en";
+    subjectEmail: string;
+    /** Fills a notice's {{subjectName}} (lib/mail/templates/define-notice.tsx). */
+    subjectName?: string | null;
+  };
   event: WorkflowEvent;
   /** The due day after the event (YYYY-MM-DD). */
   dueDate: string | null;
@@ -25,8 +33,16 @@ export function mailsForEvent(input: EventMailInput): MailToQueue[] {
   const language = request.language;
   const sender = (l: "de" | "en") => mailSender(settings, l);
   const caseUrl = `${settings.publicUrl}/${language}/my/requests/${request.reference}`;
+  // A notice names the request's type: it picks the type's own text, if the DPO wrote one (issue 13).
+  const named = request.subjectName ? { subjectName: request.subjectName } : {};
   const toSubject = <M extends MailToQueue>(mail: Omit<M, "language" | "to" | "requestId">): MailToQueue =>
-    ({ ...mail, language, to: request.subjectEmail, requestId: request.id }) as MailToQueue;
+    ({
+      ...mail,
+      variables: { ...mail.variables, type: request.type, ...named },
+      language,
+      to: request.subjectEmail,
+      requestId: request.id,
+    }) as MailToQueue;
   const toStaff = (
     alert:
       { kind: "new_request" } | { kind: "subject_responded" } | { kind: "subject_message" } | { kind: "fee_accepted" },

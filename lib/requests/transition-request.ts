@@ -191,6 +191,7 @@ async function run(
       type: request.type,
       language: request.language,
       subjectEmail: request.subjectEmail,
+      subjectName: request.subjectName,
     },
     event: result.event,
     dueDate,

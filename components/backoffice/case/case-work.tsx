@@ -65,6 +65,14 @@ export async function CaseMails({ mails, locale }: { mails: CaseFile["mails"]; l
                 <tr key={mail.id} data-template={mail.template}>
                   <td>
                     <code>{mail.template}</code>
+                    {mail.text ? (
+                      <span className="muted" data-testid="case-mail-text">
+                        {" "}
+                        {mail.text === "default"
+                          ? t("textDefault")
+                          : t("textVersion", { version: mail.text.version, scope: mail.text.requestType })}
+                      </span>
+                    ) : null}
                   </td>
                   <td>{mail.to}</td>
                   <td>{tLanguages(mail.language === "en" ? "en" : "de")}</td>

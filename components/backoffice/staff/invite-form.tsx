@@ -98,14 +98,14 @@ export function InviteForm({ locale, text }: { locale: "de" | "en"; text: Invite
   );
 }
 
-interface FieldA11y {
+export interface FieldA11y {
   id: string;
   "aria-invalid"?: true;
   "aria-describedby"?: string;
 }
 
 /** A labelled control with its error message tied to it (aria-describedby). */
-function Field({
+export function Field({
   id,
   label,
   error,

@@ -21,12 +21,19 @@ const staffCommands = commandNames.filter((command) => rules[command].who.staff?
 
 const staffActions = "app/[locale]/backoffice/staff/actions.ts";
 const secondFactorActions = "app/[locale]/backoffice/second-factor/actions.ts";
+const templateActions = "app/[locale]/backoffice/templates/actions.ts";
 
 export const doors: Door[] = [
   { kind: "page", path: "/{locale}/backoffice", access: { capability: "queue.view" } },
   { kind: "page", path: "/{locale}/backoffice/requests/{reference}", access: { capability: "case.view" } },
   { kind: "page", path: "/{locale}/backoffice/metrics", access: { capability: "metrics.view" } },
   { kind: "page", path: "/{locale}/backoffice/staff", access: { capability: "staff.manage" } },
+  { kind: "page", path: "/{locale}/backoffice/templates", access: { capability: "templates.view" } },
+  {
+    kind: "page",
+    path: "/{locale}/backoffice/templates/{action}/{scope}/{language}",
+    access: { capability: "templates.view" },
+  },
   { kind: "page", path: "/{locale}/backoffice/second-factor", access: { staffSession: true } },
   {
     kind: "action",
@@ -46,6 +53,8 @@ export const doors: Door[] = [
   { kind: "action", file: staffActions, name: "deactivateStaffMember", access: { capability: "staff.manage" } },
   { kind: "action", file: staffActions, name: "reactivateStaffMember", access: { capability: "staff.manage" } },
   { kind: "action", file: staffActions, name: "resetStaffMemberSecondFactor", access: { capability: "staff.manage" } },
+  { kind: "action", file: templateActions, name: "saveNoticeTextAction", access: { capability: "templates.edit" } },
+  { kind: "action", file: templateActions, name: "restoreNoticeTextAction", access: { capability: "templates.edit" } },
   { kind: "action", file: secondFactorActions, name: "startSecondFactorEnrolment", access: { staffSession: true } },
   { kind: "action", file: secondFactorActions, name: "confirmSecondFactorEnrolment", access: { staffSession: true } },
   { kind: "action", file: secondFactorActions, name: "verifySecondFactorCode", access: { staffSession: true } },

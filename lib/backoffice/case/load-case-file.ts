@@ -14,6 +14,10 @@ import type { StaffRole } from "../../requests/workflow/actor";
 import type { RequestStatus } from "../../requests/workflow/states";
 import { may } from "../access/capabilities";
 import { commandsFor, type CaseCommand } from "./case-commands";
+import { templates } from "../../mail/templates";
+
+/** Whether `template` names a notice whose text the DPO may edit. */
+const isNotice = (template: string) => Boolean(templates[template as keyof typeof templates]?.notice);
 
 export interface CaseViewer {
   actor: { type: "staff"; userId: string; role: StaffRole };
@@ -100,6 +104,11 @@ export interface CaseFile {
     lastError: string | null;
     queuedAt: Date;
     sentAt: Date | null;
+    /**
+     * For a notice the DPO may edit: the text version it was rendered from (lib/backoffice/templates/),
+     * or "default" for the shipped text; null for any other mail.
+     */
+    text: { version: number; requestType: string } | "default" | null;
   }>;
   /** What the viewer may do now (rules.ts); empty for an auditor and on cases nobody works on. */
   commands: CaseCommand[];
@@ -149,7 +158,10 @@ export async function loadCaseFile(
       notes: { orderBy: { createdAt: "asc" }, include: { author: staffSelect } },
       attachments: attachmentSelect,
       tasks: { orderBy: { createdAt: "asc" } },
-      mails: { orderBy: { createdAt: "asc" } },
+      mails: {
+        orderBy: { createdAt: "asc" },
+        include: { noticeText: { select: { version: true, requestType: true } } },
+      },
     },
   });
   if (!request) return null;
@@ -261,6 +273,7 @@ export async function loadCaseFile(
       lastError: m.lastError,
       queuedAt: m.createdAt,
       sentAt: m.sentAt,
+      text: m.noticeText ?? (isNotice(m.template) ? "default" : null),
     })),
     commands: commandsFor(viewer.actor.role, request.status),
     assignees: assignees.flatMap((u) => (u.role ? [{ ...u, role: u.role }] : [])),

@@ -5,6 +5,7 @@ import "server-only";
 import type { Db } from "../../db/client";
 import { renderMail } from "../../mail/render-mail";
 import { mailsForEvent } from "../../requests/mails-for-event";
+import { currentNoticeText } from "../../mail/outbox/current-notice-text";
 import type { RequestSettings } from "../../requests/request-settings";
 import { transitionRequest } from "../../requests/transition-request";
 import type { Command } from "../../requests/workflow/commands";
@@ -122,6 +123,8 @@ export async function previewNotice(
     settings: settings.mail,
   });
   if (!mail) return null;
-  const rendered = await renderMail(mail.template, request.language, mail.variables);
+  // The words the mail would carry if queued now: the DPO's current text, else the shipped one.
+  const edited = await currentNoticeText(db, mail.template, request.type, request.language);
+  const rendered = await renderMail(mail.template, request.language, mail.variables, edited ?? undefined);
   return { subject: rendered.subject, text: rendered.text, language: request.language };
 }

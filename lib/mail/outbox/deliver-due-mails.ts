@@ -58,13 +58,17 @@ export async function deliverDueMails(
         claimedUntil: new Date(claimedAt.getTime() + claimMs),
         attempts: { increment: 1 },
       },
-      include: { request: { select: { minimisedAt: true } } },
+      include: {
+        request: { select: { minimisedAt: true } },
+        // The notice's words as they were when it was queued (enqueue-mail.ts); null: the shipped words.
+        noticeText: { select: { subject: true, body: true } },
+      },
     });
     if (!row) continue; // another sender got there first
     const mine = { id: row.id, claimToken: token };
     let rendered: Awaited<ReturnType<typeof renderMail>>;
     try {
-      rendered = await renderMail(row.template, row.language, row.variables);
+      rendered = await renderMail(row.template, row.language, row.variables, row.noticeText ?? undefined);
       await delivery.send({ id: row.id, to: row.toAddress, ...rendered });
     } catch (error) {
       const giveUp = isPermanentFailure(error) || row.attempts >= options.retry.maxAttempts;

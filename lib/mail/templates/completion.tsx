@@ -1,30 +1,35 @@
+// Art. 12(3): the information on the action taken on the request.
 import { z } from "zod";
-import { senderSchema } from "./common";
-import { defineTemplate } from "./define-template";
-import { SimpleMail } from "./simple-mail";
+import { defineNotice, noticeBase } from "./define-notice";
 
-const schema = z.object({ sender: senderSchema, reference: z.string(), summary: z.string(), caseUrl: z.url() });
+const schema = z.object({ ...noticeBase, summary: z.string(), caseUrl: z.url() });
 
-export const completion = defineTemplate({
+export const completion = defineNotice({
   schema,
-  subject: (v, l) => (l === "de" ? `Ihre Anfrage ${v.reference} ist erledigt` : `Your request ${v.reference} is done`),
-  body: (v, l) => (
-    <SimpleMail
-      language={l}
-      sender={v.sender}
-      preview={l === "de" ? "Ihre Anfrage ist erledigt" : "Your request is done"}
-      lines={[
-        l === "de"
-          ? `wir haben Ihre Anfrage ${v.reference} erledigt:`
-          : `We have completed your request ${v.reference}:`,
-      ]}
-      quoted={v.summary}
-      afterQuote={[
-        l === "de"
-          ? "Haben Sie noch Fragen, schreiben Sie uns auf Ihrer Vorgangsseite."
-          : "If you have any questions, write to us on your case page.",
-      ]}
-      link={{ href: v.caseUrl, label: l === "de" ? "Vorgang ansehen" : "View your case" }}
-    />
-  ),
+  defaults: {
+    de: {
+      subject: "Ihre Anfrage {{reference}} ist erledigt",
+      body: `Guten Tag,
+
+wir haben Ihre Anfrage {{reference}} erledigt:
+
+{{summary}}
+
+Haben Sie noch Fragen, schreiben Sie uns auf Ihrer Vorgangsseite.`,
+    },
+    en: {
+      subject: "Your request {{reference}} is done",
+      body: `Hello,
+
+We have completed your request {{reference}}:
+
+{{summary}}
+
+If you have any questions, write to us on your case page.`,
+    },
+  },
+  placeholders: { summary: { quoted: true } },
+  required: [{ placeholder: "summary", part: "action_taken" }],
+  values: (v) => ({ summary: v.summary }),
+  link: (v, l) => ({ href: v.caseUrl, label: l === "de" ? "Vorgang ansehen" : "View your case" }),
 });

@@ -1,38 +1,52 @@
+// Art. 12(3) and 12(4): what was done, and for the rest the refusal with its reasons and both remedies.
 import { z } from "zod";
-import { senderSchema } from "./common";
-import { defineTemplate } from "./define-template";
-import { Paragraph } from "./layout";
-import { RefusalSection, refusalVariables } from "./refusal-section";
-import { SimpleMail } from "./simple-mail";
+import { defineNotice, noticeBase } from "./define-notice";
+import { refusalPlaceholders, refusalRequired, refusalValues, refusalVariables } from "./refusal-parts";
 
-const schema = z.object({
-  sender: senderSchema,
-  reference: z.string(),
-  summary: z.string(),
-  refusal: refusalVariables,
-  caseUrl: z.url(),
-});
+const schema = z.object({ ...noticeBase, summary: z.string(), refusal: refusalVariables, caseUrl: z.url() });
 
-export const partialCompletion = defineTemplate({
+export const partialCompletion = defineNotice({
   schema,
-  subject: (v, l) => (l === "de" ? `Antwort auf Ihre Anfrage ${v.reference}` : `Answer to your request ${v.reference}`),
-  body: (v, l) => (
-    <SimpleMail
-      language={l}
-      sender={v.sender}
-      preview={l === "de" ? "Ihre Anfrage ist teilweise erledigt" : "Your request is partly done"}
-      lines={[
-        l === "de"
-          ? `Ihre Anfrage ${v.reference} haben wir zum Teil erledigt:`
-          : `We have acted on part of your request ${v.reference}:`,
-      ]}
-      quoted={v.summary}
-      link={{ href: v.caseUrl, label: l === "de" ? "Vorgang ansehen" : "View your case" }}
-    >
-      <Paragraph>
-        {l === "de" ? "Dem übrigen Teil können wir nicht nachkommen." : "We cannot act on the rest."}
-      </Paragraph>
-      <RefusalSection refusal={v.refusal} language={l} />
-    </SimpleMail>
-  ),
+  defaults: {
+    de: {
+      subject: "Antwort auf Ihre Anfrage {{reference}}",
+      body: `Guten Tag,
+
+Ihre Anfrage {{reference}} haben wir zum Teil erledigt:
+
+{{summary}}
+
+Dem übrigen Teil können wir nicht nachkommen.
+
+Grund: {{grounds}}. Im Einzelnen:
+
+{{reasons}}
+
+{{complaintRight}}
+
+{{judicialRemedy}}`,
+    },
+    en: {
+      subject: "Answer to your request {{reference}}",
+      body: `Hello,
+
+We have acted on part of your request {{reference}}:
+
+{{summary}}
+
+We cannot act on the rest.
+
+Ground: {{grounds}}. In detail:
+
+{{reasons}}
+
+{{complaintRight}}
+
+{{judicialRemedy}}`,
+    },
+  },
+  placeholders: { summary: { quoted: true }, ...refusalPlaceholders },
+  required: [{ placeholder: "summary", part: "action_taken" }, ...refusalRequired],
+  values: (v, l) => ({ summary: v.summary, ...refusalValues(v.refusal, l) }),
+  link: (v, l) => ({ href: v.caseUrl, label: l === "de" ? "Vorgang ansehen" : "View your case" }),
 });

@@ -1,28 +1,44 @@
+// Art. 12(4): the refusal with its reasons and both remedies (refusal-parts.ts).
 import { z } from "zod";
-import { senderSchema } from "./common";
-import { defineTemplate } from "./define-template";
-import { RefusalSection, refusalVariables } from "./refusal-section";
-import { SimpleMail } from "./simple-mail";
+import { defineNotice, noticeBase } from "./define-notice";
+import { refusalPlaceholders, refusalRequired, refusalValues, refusalVariables } from "./refusal-parts";
 
-const schema = z.object({ sender: senderSchema, reference: z.string(), refusal: refusalVariables, caseUrl: z.url() });
+const schema = z.object({ ...noticeBase, refusal: refusalVariables, caseUrl: z.url() });
 
-export const refusal = defineTemplate({
+export const refusal = defineNotice({
   schema,
-  subject: (v, l) =>
-    l === "de" ? `Entscheidung zu Ihrer Anfrage ${v.reference}` : `Decision on your request ${v.reference}`,
-  body: (v, l) => (
-    <SimpleMail
-      language={l}
-      sender={v.sender}
-      preview={l === "de" ? "Wir können Ihrer Anfrage nicht nachkommen" : "We cannot act on your request"}
-      lines={[
-        l === "de"
-          ? `wir haben Ihre Anfrage ${v.reference} sorgfältig geprüft und können ihr nicht nachkommen.`
-          : `We have looked at your request ${v.reference} carefully and cannot act on it.`,
-      ]}
-      link={{ href: v.caseUrl, label: l === "de" ? "Vorgang ansehen" : "View your case" }}
-    >
-      <RefusalSection refusal={v.refusal} language={l} />
-    </SimpleMail>
-  ),
+  defaults: {
+    de: {
+      subject: "Entscheidung zu Ihrer Anfrage {{reference}}",
+      body: `Guten Tag,
+
+wir haben Ihre Anfrage {{reference}} sorgfältig geprüft und können ihr nicht nachkommen.
+
+Grund: {{grounds}}. Im Einzelnen:
+
+{{reasons}}
+
+{{complaintRight}}
+
+{{judicialRemedy}}`,
+    },
+    en: {
+      subject: "Decision on your request {{reference}}",
+      body: `Hello,
+
+We have looked at your request {{reference}} carefully and cannot act on it.
+
+Ground: {{grounds}}. In detail:
+
+{{reasons}}
+
+{{complaintRight}}
+
+{{judicialRemedy}}`,
+    },
+  },
+  placeholders: refusalPlaceholders,
+  required: refusalRequired,
+  values: (v, l) => refusalValues(v.refusal, l),
+  link: (v, l) => ({ href: v.caseUrl, label: l === "de" ? "Vorgang ansehen" : "View your case" }),
 });

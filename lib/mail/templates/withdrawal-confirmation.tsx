@@ -1,23 +1,25 @@
+// The subject withdrew the request: it is closed, and a new one is always possible.
 import { z } from "zod";
-import { senderSchema } from "./common";
-import { defineTemplate } from "./define-template";
-import { SimpleMail } from "./simple-mail";
+import { defineNotice, noticeBase } from "./define-notice";
 
-const schema = z.object({ sender: senderSchema, reference: z.string() });
+const schema = z.object({ ...noticeBase });
 
-export const withdrawalConfirmation = defineTemplate({
+export const withdrawalConfirmation = defineNotice({
   schema,
-  subject: (v, l) => (l === "de" ? `Anfrage ${v.reference} zurückgezogen` : `Request ${v.reference} withdrawn`),
-  body: (v, l) => (
-    <SimpleMail
-      language={l}
-      sender={v.sender}
-      preview={l === "de" ? "Ihre Anfrage ist zurückgezogen" : "Your request is withdrawn"}
-      lines={[
-        l === "de"
-          ? `Ihre Anfrage ${v.reference} ist zurückgezogen; wir bearbeiten sie nicht weiter. Sie können jederzeit eine neue Anfrage stellen.`
-          : `Your request ${v.reference} is withdrawn; we will not work on it any further. You can make a new request at any time.`,
-      ]}
-    />
-  ),
+  defaults: {
+    de: {
+      subject: "Anfrage {{reference}} zurückgezogen",
+      body: `Guten Tag,
+
+Ihre Anfrage {{reference}} ist zurückgezogen; wir bearbeiten sie nicht weiter. Sie können jederzeit eine neue Anfrage stellen.`,
+    },
+    en: {
+      subject: "Request {{reference}} withdrawn",
+      body: `Hello,
+
+Your request {{reference}} is withdrawn; we will not work on it any further. You can make a new request at any time.`,
+    },
+  },
+  placeholders: {},
+  values: () => ({}),
 });
