@@ -2,7 +2,7 @@
 // previews it with sample values and saves it as a new version; a refusal text without the judicial
 // remedy (Art. 79, required by Art. 12(4)) is refused with a message naming the part; a German case
 // completed afterwards sends a mail (read from the SMTP sink) carrying the edited words, bound to
-// that version in the outbox. The privacy team reads the templates but cannot change them. Axe on
+// that version in the outbox. The privacy team and auditors read the templates but cannot change them. Axe on
 // every page. The edited text goes back to the default at the end (a new version), so other specs
 // meet the shipped words; the demo DPO is the only DPO (no spec makes another active one).
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -140,25 +140,29 @@ test.describe("text templates", () => {
     await dpo.context().close();
   });
 
-  test("the privacy team reads the templates but cannot change them", async ({ browser }) => {
-    const team = await staffPage(browser, teamEmail, "/en/backoffice/templates", "en");
-    await expect(team.getByRole("heading", { level: 1 })).toHaveText("Text templates");
-    await expect(team.getByTestId("templates-read-only")).toHaveText(
-      "You can read the templates. Only the data protection officer can change them.",
-    );
-    await expect(
-      team.getByTestId("templates-completion").getByRole("link", { name: /View Completion, Access, German/ }),
-    ).toBeVisible();
-    await expectAccessible(team);
-    await team.goto(completionPath("en"));
-    await expect(team.getByRole("heading", { level: 1 })).toHaveText("Completion · Access · German");
-    await expect(team.getByTestId("template-body")).toContainText("{{summary}}");
-    await expect(team.getByTestId("notice-preview-text")).toBeVisible();
-    await expect(team.getByRole("textbox")).toHaveCount(0);
-    await expect(team.getByRole("button", { name: /Save|Restore/ })).toHaveCount(0);
-    await expectAccessible(team);
-    await team.context().close();
-  });
+  for (const [who, email] of [
+    ["the privacy team", teamEmail],
+    ["an auditor", "auditor@demo.example"],
+  ] as const)
+    test(`${who} reads the templates but cannot change them`, async ({ browser }) => {
+      const team = await staffPage(browser, email, "/en/backoffice/templates", "en");
+      await expect(team.getByRole("heading", { level: 1 })).toHaveText("Text templates");
+      await expect(team.getByTestId("templates-read-only")).toHaveText(
+        "You can read the templates. Only the data protection officer can change them.",
+      );
+      await expect(
+        team.getByTestId("templates-completion").getByRole("link", { name: /View Completion, Access, German/ }),
+      ).toBeVisible();
+      await expectAccessible(team);
+      await team.goto(completionPath("en"));
+      await expect(team.getByRole("heading", { level: 1 })).toHaveText("Completion · Access · German");
+      await expect(team.getByTestId("template-body")).toContainText("{{summary}}");
+      await expect(team.getByTestId("notice-preview-text")).toBeVisible();
+      await expect(team.getByRole("textbox")).toHaveCount(0);
+      await expect(team.getByRole("button", { name: /Save|Restore/ })).toHaveCount(0);
+      await expectAccessible(team);
+      await team.context().close();
+    });
 
   test("without JavaScript the preview still works (a plain form post), and keyboard reaches every control", async ({
     browser,
@@ -185,8 +189,8 @@ test.describe("text templates", () => {
     await context.close();
   });
 
-  test("an auditor and an admin find no templates (404)", async ({ browser }) => {
-    for (const email of ["auditor@demo.example", "admin@demo.example"]) {
+  test("an admin finds no templates (404): no subject-facing work is theirs", async ({ browser }) => {
+    for (const email of ["admin@demo.example"]) {
       const page = await staffPage(browser, email, "/en/backoffice", "en");
       const answer = await page.goto("/en/backoffice/templates");
       expect(answer?.status(), email).toBe(404);

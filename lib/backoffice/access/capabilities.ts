@@ -30,7 +30,8 @@ export const capabilities = {
   "metrics.view": { roles: readers },
   /** The request register as CSV (Art. 5(2) accountability). */
   "register.export": { roles: ["dpo", "auditor"] },
-  "templates.view": { roles: caseworkers },
+  /** The notice texts and their versions: an auditor checks what subjects are told (Art. 12(1), 5(2)). */
+  "templates.view": { roles: readers },
   "templates.edit": { roles: ["dpo"] },
   /** Invite staff, change roles, deactivate, reset a second factor: an admin sees no subject data. */
   "staff.manage": { roles: ["admin"] },
