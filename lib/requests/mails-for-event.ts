@@ -66,7 +66,7 @@ export function mailsForEvent(input: EventMailInput): MailToQueue[] {
     grounds: refusal.grounds,
     legalBasis: refusal.legalBasis,
     reasons: refusal.reasons,
-    authority: { name: settings.authority.name[language], address: settings.authority.address },
+    authority: complaintAuthority(refusal, settings, language),
   });
 
   switch (event.event) {
@@ -204,4 +204,27 @@ export function mailsForEvent(input: EventMailInput): MailToQueue[] {
     case "note_added": // staff-only
       return [];
   }
+}
+
+/**
+ * The authority the refusal names for a complaint (Art. 77, 12(4)): the controller's own (the form's
+ * pre-filled "name, address"), unless the DPO wrote another one into the refusal, e.g. the authority
+ * where the subject lives (Art. 77(1) lets them complain there): then the words as written, on one line.
+ */
+function complaintAuthority(
+  refusal: Refusal,
+  settings: MailSettings,
+  language: "de" | "en",
+): { name: string; address: string } {
+  const own = { name: settings.authority.name[language], address: settings.authority.address };
+  const written = (refusal.complaintRight?.authority ?? "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(", ");
+  const prefilled = [
+    `${own.name}, ${own.address}`,
+    ...Object.values(settings.authority.name).map((name) => `${name}, ${own.address}`),
+  ];
+  return written === "" || prefilled.includes(written) ? own : { name: written, address: "" };
 }

@@ -220,6 +220,40 @@ describe.each(inject("testDatabases"))("request workflow on $flavor", ({ url, fl
     expect(await db.outboundMail.count({ where: { requestId: id, template: "refusal" } })).toBe(0);
   });
 
+  it("a refusal's notice names the authority the DPO wrote, else the controller's own (Art. 12(4), 77)", async () => {
+    const own = settings.mail.authority;
+    const cases = [
+      // The form's pre-filled words (here those of an English page, for a German subject): the
+      // controller's authority as configured, named in the subject's language.
+      [`${own.name.en}, ${own.address}`, { name: own.name.de, address: own.address }],
+      // Another authority (where the subject lives, Art. 77(1)), written over two lines: as written.
+      [
+        "Der Hessische Beauftragte für Datenschutz\nGustav-Stresemann-Ring 1, 65189 Wiesbaden",
+        { name: "Der Hessische Beauftragte für Datenschutz, Gustav-Stresemann-Ring 1, 65189 Wiesbaden", address: "" },
+      ],
+    ] as const;
+    for (const [written, authority] of cases) {
+      const { id } = await submit();
+      await transitionRequest(
+        db,
+        { requestId: id, actor: subject(), command: { name: "verify", input: {} } },
+        settings,
+      );
+      const refused = await transitionRequest(
+        db,
+        {
+          requestId: id,
+          actor: staff.dpo,
+          command: { name: "refuse", input: { refusal: { ...refusal, complaintRight: { authority: written } } } },
+        },
+        settings,
+      );
+      expect(refused).toMatchObject({ ok: true, status: "refused" });
+      const mail = await db.outboundMail.findFirstOrThrow({ where: { requestId: id, template: "refusal" } });
+      expect((mail.variables as { refusal: { authority: unknown } }).refusal.authority).toEqual(authority);
+    }
+  });
+
   it("another subject cannot act on the request: it looks like no request at all", async () => {
     const { id } = await submit();
     await transitionRequest(db, { requestId: id, actor: subject(), command: { name: "verify", input: {} } }, settings);

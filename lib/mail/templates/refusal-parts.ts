@@ -32,15 +32,18 @@ const groundLabels: Bilingual<Record<string, string>> = {
   },
 };
 
+/** "name, address"; the name alone where the DPO wrote the authority in one field (address empty). */
+const named = (a: z.infer<typeof authoritySchema>) => [a.name, a.address].filter(Boolean).join(", ").replace(/\.$/, "");
+
 const remedies: Bilingual<{ complaint: (a: z.infer<typeof authoritySchema>) => string; court: string }> = {
   de: {
     complaint: (a) =>
-      `Sind Sie mit dieser Entscheidung nicht einverstanden, können Sie sich bei einer Datenschutz-Aufsichtsbehörde beschweren (Art. 77 DSGVO). Für uns zuständig ist: ${a.name}, ${a.address}.`,
+      `Sind Sie mit dieser Entscheidung nicht einverstanden, können Sie sich bei einer Datenschutz-Aufsichtsbehörde beschweren (Art. 77 DSGVO). Zuständig ist: ${named(a)}.`,
     court: "Außerdem können Sie gerichtlich gegen uns vorgehen (Art. 79 DSGVO).",
   },
   en: {
     complaint: (a) =>
-      `If you disagree with this decision, you may complain to a data protection supervisory authority (Art. 77 GDPR). The authority responsible for us is: ${a.name}, ${a.address}.`,
+      `If you disagree with this decision, you may complain to a data protection supervisory authority (Art. 77 GDPR). The authority responsible is: ${named(a)}.`,
     court: "You may also take legal action against us in court (Art. 79 GDPR).",
   },
 };
