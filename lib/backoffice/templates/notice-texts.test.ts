@@ -103,18 +103,22 @@ describe.each(flavors)("notice texts on %s", (flavor) => {
     expect(list).toEqual([expect.objectContaining({ action: "completion", scope: "all", language: "de", version: 3 })]);
   });
 
-  it("lets only the DPO write, and nobody without templates.view read", async () => {
-    expect(
-      await saveNoticeText(as("team", "privacy_team"), completionDe, noticeTextForm("completion").parse(edited)),
-    ).toEqual({
-      ok: false,
-      reason: "forbidden",
-    });
+  it("lets only the DPO write; the team and auditors read, an admin nothing", async () => {
+    for (const [who, role] of [
+      ["team", "privacy_team"],
+      ["team", "auditor"],
+    ] as const)
+      expect(await saveNoticeText(as(who, role), completionDe, noticeTextForm("completion").parse(edited))).toEqual({
+        ok: false,
+        reason: "forbidden",
+      });
     expect(await db.noticeTextVersion.count()).toBe(0);
     expect(await db.auditEntry.count()).toBe(0);
-    for (const role of ["admin", "auditor"] as const) {
-      expect(await listNoticeTexts(db, role)).toBeNull();
-      expect(await loadNoticeText(db, role, completionDe)).toBeNull();
+    expect(await listNoticeTexts(db, "admin")).toBeNull();
+    expect(await loadNoticeText(db, "admin", completionDe)).toBeNull();
+    for (const role of ["privacy_team", "auditor"] as const) {
+      expect(await listNoticeTexts(db, role)).not.toBeNull();
+      expect(await loadNoticeText(db, role, completionDe)).toMatchObject({ source: "default" });
     }
   });
 
