@@ -24,6 +24,12 @@ function callback(fields: Record<string, unknown> = {}): Buffer {
   );
 }
 
+/** A callback body and the headers processor A signs it with. */
+function signedByA(fields: Record<string, unknown>): [Buffer, Record<string, string>] {
+  const body = callback(fields);
+  return [body, signBody(body, processorA.keyPem, processorA.domain)];
+}
+
 function context(known: Map<string, KnownProcessorRequest>): CallbackContext {
   return {
     trustedCertificates: {
@@ -73,24 +79,8 @@ describe("handleCallback", () => {
       [body, signBody(body, processorB.keyPem, processorB.domain), "wrong_processor"],
       [body, signBody(body, processorA.keyPem, "processor-c.test"), "unknown_processor"],
       [body, { "X-OpenDSR-Processor-Domain": processorA.domain }, "missing_signature"],
-      [
-        callback({ status_callback_url: "https://attacker.example/cb" }),
-        signBody(
-          callback({ status_callback_url: "https://attacker.example/cb" }),
-          processorA.keyPem,
-          processorA.domain,
-        ),
-        "wrong_callback_url",
-      ],
-      [
-        callback({ subject_request_id: "b7551968-d5d6-44b2-9831-815ac9017798" }),
-        signBody(
-          callback({ subject_request_id: "b7551968-d5d6-44b2-9831-815ac9017798" }),
-          processorA.keyPem,
-          processorA.domain,
-        ),
-        "unknown_request",
-      ],
+      [...signedByA({ status_callback_url: "https://attacker.example/cb" }), "wrong_callback_url"],
+      [...signedByA({ subject_request_id: "b7551968-d5d6-44b2-9831-815ac9017798" }), "unknown_request"],
     ];
     for (const [raw, headers, code] of cases) {
       expect(await handleCallback(raw, headers, context(known))).toEqual({ status: 403, code });
@@ -111,8 +101,7 @@ describe("handleCallback", () => {
   it("reports a replayed or late callback as no change: the status never moves back", async () => {
     const known = new Map([[id, { processorDomain: processorA.domain, status: "completed" as const }]]);
     for (const status of ["completed", "in_progress", "pending"]) {
-      const body = callback({ request_status: status });
-      const outcome = await handleCallback(body, signBody(body, processorA.keyPem, processorA.domain), context(known));
+      const outcome = await handleCallback(...signedByA({ request_status: status }), context(known));
       expect(outcome.status === 202 && outcome.outcome).toBe("no_change");
     }
     const cancelled = new Map([[id, { processorDomain: processorA.domain, status: "cancelled" as const }]]);

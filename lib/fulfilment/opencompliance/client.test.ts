@@ -3,10 +3,30 @@
 // permanent errors; a processor that never answers runs into the timeout.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReferenceProcessor, type ReferenceProcessor } from "../../../scripts/opencompliance/reference-processor";
+import {
+  startReferenceProcessor,
+  type Misbehaviour,
+  type ReferenceProcessor,
+} from "../../../scripts/opencompliance/reference-processor";
 import { ProcessorError, createProcessorClient, type ProcessorClient } from "./client";
 import { EXTENSION_KEY, type CreateRequest } from "./schemas";
 import { processorA, processorB, startCallbackReceiver, type CallbackReceiver } from "./test-support";
+
+/** Reference processor signing as processor A (real HTTP, port 0). */
+function startProcessorA(options: { stepDelayMs: number; misbehave?: Misbehaviour }): Promise<ReferenceProcessor> {
+  return startReferenceProcessor({
+    domain: processorA.domain,
+    keyPem: processorA.keyPem,
+    certificatePem: processorA.certificatePem,
+    wrongKeyPem: processorB.keyPem,
+    ...options,
+  });
+}
+
+/** A client for processor A at `baseUrl`, pinned to `certificatePem` (default: A's). */
+function clientFor(baseUrl: string, timeoutMs = 2000, certificatePem = processorA.certificatePem): ProcessorClient {
+  return createProcessorClient({ baseUrl, processorDomain: processorA.domain, certificatePem, timeoutMs });
+}
 
 let processor: ReferenceProcessor;
 let receiver: CallbackReceiver;
@@ -14,19 +34,8 @@ let client: ProcessorClient;
 
 beforeAll(async () => {
   receiver = await startCallbackReceiver();
-  processor = await startReferenceProcessor({
-    domain: processorA.domain,
-    keyPem: processorA.keyPem,
-    certificatePem: processorA.certificatePem,
-    wrongKeyPem: processorB.keyPem,
-    stepDelayMs: 50,
-  });
-  client = createProcessorClient({
-    baseUrl: processor.url,
-    processorDomain: processorA.domain,
-    certificatePem: processorA.certificatePem,
-    timeoutMs: 2000,
-  });
+  processor = await startProcessorA({ stepDelayMs: 50 });
+  client = clientFor(processor.url);
 });
 
 afterAll(async () => {
@@ -117,19 +126,9 @@ describe("processor client against the reference processor", () => {
   });
 
   it("cancels a pending request with DELETE; the cancelled callback arrives; a second cancel is refused (section 9)", async () => {
-    const slow = await startReferenceProcessor({
-      domain: processorA.domain,
-      keyPem: processorA.keyPem,
-      certificatePem: processorA.certificatePem,
-      stepDelayMs: 60_000,
-    });
+    const slow = await startProcessorA({ stepDelayMs: 60_000 });
     try {
-      const slowClient = createProcessorClient({
-        baseUrl: slow.url,
-        processorDomain: processorA.domain,
-        certificatePem: processorA.certificatePem,
-        timeoutMs: 2000,
-      });
+      const slowClient = clientFor(slow.url);
       const request = newRequest("erasure");
       receiver.known.set(request.subject_request_id, { processorDomain: processorA.domain });
       await slowClient.createRequest(request);
@@ -177,30 +176,14 @@ describe("processor client against the reference processor", () => {
       processor.setMisbehaviour("none");
     }
     // A client configured with processor B's certificate refuses processor A's answers.
-    const confused = createProcessorClient({
-      baseUrl: processor.url,
-      processorDomain: processorA.domain,
-      certificatePem: processorB.certificatePem,
-      timeoutMs: 2000,
-    });
+    const confused = clientFor(processor.url, 2000, processorB.certificatePem);
     await expectError(confused.discovery(), "bad_signature", false);
   });
 
   it("gives up on a processor that never answers after timeoutMs, as a retryable timeout", async () => {
-    const hanging = await startReferenceProcessor({
-      domain: processorA.domain,
-      keyPem: processorA.keyPem,
-      certificatePem: processorA.certificatePem,
-      stepDelayMs: 50,
-      misbehave: "hang",
-    });
+    const hanging = await startProcessorA({ stepDelayMs: 50, misbehave: "hang" });
     try {
-      const impatient = createProcessorClient({
-        baseUrl: hanging.url,
-        processorDomain: processorA.domain,
-        certificatePem: processorA.certificatePem,
-        timeoutMs: 200,
-      });
+      const impatient = clientFor(hanging.url, 200);
       await expectError(impatient.createRequest(newRequest()), "timeout", true);
     } finally {
       await hanging.close();
@@ -208,20 +191,10 @@ describe("processor client against the reference processor", () => {
   });
 
   it("reports a processor that is not there as a retryable network error", async () => {
-    const gone = await startReferenceProcessor({
-      domain: processorA.domain,
-      keyPem: processorA.keyPem,
-      certificatePem: processorA.certificatePem,
-      stepDelayMs: 50,
-    });
+    const gone = await startProcessorA({ stepDelayMs: 50 });
     const url = gone.url;
     await gone.close();
-    const lost = createProcessorClient({
-      baseUrl: url,
-      processorDomain: processorA.domain,
-      certificatePem: processorA.certificatePem,
-      timeoutMs: 2000,
-    });
+    const lost = clientFor(url);
     await expectError(lost.discovery(), "network", true);
   });
 });
