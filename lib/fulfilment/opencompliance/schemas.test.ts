@@ -1,8 +1,15 @@
 // The message schemas against the examples of opengdpr/OpenDSR specification.md
 // (sections 6.4, 7.2, 7.4, 7.7, 8.4, 8.7, 9.3) and the portal's extension object.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   EXTENSION_KEY,
+  EXTENSION_REQUEST_TYPES,
+  IDENTITY_FORMATS,
+  IDENTITY_TYPES,
+  PROTOCOL_REQUEST_TYPES,
+  REQUEST_STATUSES,
   callbackSchema,
   cancelResponseSchema,
   createRequestSchema,
@@ -135,5 +142,24 @@ describe("protocol schemas", () => {
       },
     };
     expect(createRequestSchema.safeParse(withdrawal).success).toBe(true);
+  });
+});
+
+describe("docs/opencompliance.openapi.yaml", () => {
+  it("names every status, type, identity, header and the extension key the code uses", () => {
+    const openapi = readFileSync(path.join(import.meta.dirname, "../../../docs/opencompliance.openapi.yaml"), "utf8");
+    const names = [
+      ...REQUEST_STATUSES,
+      ...PROTOCOL_REQUEST_TYPES,
+      ...EXTENSION_REQUEST_TYPES,
+      ...IDENTITY_TYPES,
+      ...IDENTITY_FORMATS,
+      EXTENSION_KEY,
+      "X-OpenDSR-Signature",
+      "X-OpenCompliance-Signature",
+      "X-OpenGDPR-Signature",
+    ];
+    expect(names.filter((name) => !openapi.includes(name))).toEqual([]);
+    expect(openapi).toMatch(/^openapi: 3\.1\.0$/m);
   });
 });
