@@ -9,6 +9,7 @@ import {
   type ReferenceProcessor,
 } from "../../../scripts/opencompliance/reference-processor";
 import { ProcessorError, createProcessorClient, type ProcessorClient } from "./client";
+import { afterFailure, retryFromDeadLetter, type DeliveryState } from "./retry-policy";
 import { EXTENSION_KEY, type CreateRequest } from "./schemas";
 import { processorA, processorB, startCallbackReceiver, type CallbackReceiver } from "./test-support";
 
@@ -188,6 +189,38 @@ describe("processor client against the reference processor", () => {
     } finally {
       await hanging.close();
     }
+  });
+
+  it("keeps a request to a processor that keeps timing out retryable, then dead-letters it after the retries, never dropping it", async () => {
+    const hanging = await startProcessorA({ stepDelayMs: 50, misbehave: "hang" });
+    const policy = { baseDelayMs: 10, maxDelayMs: 100, maxAttempts: 3, jitter: 0.5, statusPollAfterMs: 1000 };
+    const request = newRequest();
+    let state: DeliveryState = { state: "due", attempts: 0, dueAt: new Date(0) };
+    const states: string[] = [];
+    try {
+      const impatient = clientFor(hanging.url, 100);
+      while (state.state === "due") {
+        const failure = await impatient.createRequest(request).then(
+          () => undefined,
+          (error: unknown) => error as ProcessorError,
+        );
+        expect(failure?.code).toBe("timeout");
+        state = afterFailure(state, failure!, policy, new Date(1000 * states.length), () => 0.5);
+        states.push(state.state);
+      }
+    } finally {
+      await hanging.close();
+    }
+    expect(states).toEqual(["due", "due", "dead_letter"]);
+    expect(state).toMatchObject({
+      state: "dead_letter",
+      attempts: 3,
+      lastError: expect.stringContaining("no answer within 100 ms"),
+    });
+    // A person retries from the case file; the processor answers again and the request goes through.
+    state = retryFromDeadLetter(state, new Date());
+    expect(state.state).toBe("due");
+    expect((await client.createRequest(request)).subject_request_id).toBe(request.subject_request_id);
   });
 
   it("reports a processor that is not there as a retryable network error", async () => {
