@@ -285,7 +285,8 @@ async function main(args: string[]): Promise<void> {
     misbehave,
   });
   process.stdout.write(`reference processor (${a.domain}) at ${processor.url}\ncertificate: ${a.certificatePath}\n`);
-  process.on("SIGINT", () => void processor.close().then(() => process.exit(0)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => void processor.close().then(() => process.exit(0)));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
