@@ -8,15 +8,16 @@ import { testIdentity } from "./reference-processor";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** The demo command as npm runs it, as one node process (so killing it stops the server). */
+function startCli(...args: string[]) {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/opencompliance/reference-processor.ts", ...args], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
 it("starts from the command line, prints URL and certificate, and serves a signed discovery", async () => {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "scripts/opencompliance/reference-processor.ts", "--port", "0"],
-    {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = startCli("--port", "0");
   try {
     const output = await new Promise<string>((resolve, reject) => {
       let text = "";
@@ -40,14 +41,7 @@ it("starts from the command line, prints URL and certificate, and serves a signe
 });
 
 it("refuses a bad port with a usage line and exit code 2", async () => {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "scripts/opencompliance/reference-processor.ts", "--port", "x"],
-    {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = startCli("--port", "x");
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
