@@ -15,9 +15,8 @@ import { chmod, link, mkdir, open, rm, unlink } from "node:fs/promises";
 import path from "node:path";
 import { PassThrough, Transform, type Writable } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
-import { stringify } from "csv-stringify/sync";
 import { ZipFile } from "yazl";
-import { neutraliseCell } from "../../format/neutralise-cell";
+import { csvHeader, csvRecord } from "./csv-text";
 import { decryptStream, encryptStream } from "./encryption";
 import { MANIFEST_PATH, REPORT_PATH, type Manifest, type ManifestFile } from "./manifest";
 
@@ -182,19 +181,6 @@ function stamp(date: Date): string {
     .replace(/\.\d{3}Z$/, "Z");
 }
 
-const CSV_OPTIONS = {
-  // UTF-8 with a BOM and CRLF (RFC 4180), as the request register: spreadsheets read umlauts right.
-  record_delimiter: "windows",
-  quoted_match: /[\r\n]/,
-  cast: {
-    // CSV injection (OWASP): text that starts like a formula gets a leading apostrophe. The JSON keeps it as is.
-    string: neutraliseCell,
-    date: (value: Date) => value.toISOString(),
-    boolean: (value: boolean) => (value ? "true" : "false"),
-    object: (value: object) => neutraliseCell(JSON.stringify(value)),
-  },
-} as const;
-
 /**
  * Writes the access package of one request into `options.outputDir` and returns where it is and its
  * digest. Every source is read once, `batchSize` rows at a time, into `data/<system>/<recordType>.json`
@@ -267,21 +253,15 @@ export async function writeAccessPackage(options: WriteAccessPackageOptions): Pr
       let columns = source.columns ? [...source.columns] : undefined;
       let allowed = columns ? new Set(columns) : undefined;
       let records = 0;
-      let headerWritten = false;
       let jsonText = "[";
-      let csvRows: Record<string, unknown>[] = [];
+      let csvText = columns ? csvHeader(columns) : "";
+      let batched = 0;
       const flush = async () => {
         await jsonWriter.write(jsonText);
+        await csvWriter.write(csvText);
         jsonText = "";
-        if (columns && columns.length > 0 && (csvRows.length > 0 || !headerWritten)) {
-          await csvWriter.write(
-            stringify(csvRows, { ...CSV_OPTIONS, columns, header: !headerWritten, bom: !headerWritten }),
-          );
-        } else if (!headerWritten) {
-          await csvWriter.write("\uFEFF");
-        }
-        headerWritten = true;
-        csvRows = [];
+        csvText = "";
+        batched = 0;
         options.onProgress?.({ done, total });
       };
 
@@ -290,8 +270,9 @@ export async function writeAccessPackage(options: WriteAccessPackageOptions): Pr
           if (!columns) {
             columns = Object.keys(row);
             allowed = new Set(columns);
+            csvText = csvHeader(columns);
           }
-          for (const key of Object.keys(row)) {
+          for (const key in row) {
             if (!allowed!.has(key)) {
               throw new ExportInputError(
                 `${base}: record ${records + 1} has the field ${JSON.stringify(key)}, which is not among the CSV columns`,
@@ -299,12 +280,15 @@ export async function writeAccessPackage(options: WriteAccessPackageOptions): Pr
             }
           }
           jsonText += `${records === 0 ? "\n" : ",\n"}${JSON.stringify(row)}`;
-          csvRows.push(row);
+          csvText += csvRecord(row, columns);
           records += 1;
           done += 1;
-          if (csvRows.length >= batchSize) await flush();
+          batched += 1;
+          if (batched >= batchSize) await flush();
         }
         jsonText += records === 0 ? "]\n" : "\n]\n";
+        // A source without rows and without columns: the CSV is just the BOM (nothing to name).
+        if (!columns) csvText = "\uFEFF";
         await flush();
       } catch (error) {
         if (error instanceof ExportInputError) throw error;
