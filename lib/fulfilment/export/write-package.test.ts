@@ -180,6 +180,26 @@ describe("writeAccessPackage", () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it("a failing report fails the package and leaves no file behind", async () => {
+    const dir = await tempDir();
+    await expect(
+      write(dir, {
+        report: () => {
+          throw new Error("report template missing");
+        },
+      }),
+    ).rejects.toThrow("report template missing");
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("never overwrites an existing package of the same name", async () => {
+    const dir = await tempDir();
+    const first = await write(dir);
+    await expect(write(dir)).rejects.toThrow(/EEXIST/);
+    expect(await readdir(dir)).toEqual([path.basename(first.path)]);
+    expect(await verifyPackage(first.path)).toMatchObject({ ok: true });
+  });
+
   it("streams 200,000 rows without holding them: the writer's buffers stay small", async () => {
     let pulled = 0;
     async function* many() {

@@ -216,15 +216,22 @@ export async function writeAccessPackage(options: WriteAccessPackageOptions): Pr
   const file = createWriteStream(tempPath, { flags: "wx", mode: 0o600 });
   const stages: NodeJS.ReadWriteStream[] = options.encryptionKey ? [encryptStream(options.encryptionKey)] : [];
   const written = pipeline([zip.outputStream, ...stages, measure.stream, file]);
-  // The pipeline's rejection is awaited below; this stops an early failure from going unhandled meanwhile.
+  // A writer waiting for "drain" on an entry would wait forever once the output is gone (disk full, a spool
+  // that fails its check): a failure of the output closes the open entries, which ends that wait
+  // (waitForDrain rejects on "close"), and the output's own error is what the caller gets.
   const active = new Set<Writable>();
-  // A writer waiting for "drain" on an entry would wait forever once the output is gone: closing the entry
-  // ends that wait (waitForDrain rejects on "close"); the output's own error is what the caller gets.
-  const closeActive = () => {
+  let outputFailure: unknown;
+  const failOutput = (error: unknown) => {
+    outputFailure ??= error;
     for (const stream of active) stream.destroy();
   };
-  written.catch(closeActive);
-  const zipError = new Promise<never>((_, reject) => zip.on("error", reject));
+  written.catch(failOutput);
+  const zipError = new Promise<never>((_, reject) =>
+    zip.on("error", (error: unknown) => {
+      failOutput(error);
+      reject(error);
+    }),
+  );
   zipError.catch(() => undefined);
 
   try {
@@ -337,12 +344,12 @@ export async function writeAccessPackage(options: WriteAccessPackageOptions): Pr
     options.onProgress?.({ done, total: done });
     return { path: finalPath, ...measure.result(), files, counts, peakBufferedBytes };
   } catch (error) {
-    closeActive();
+    failOutput(error);
     zip.outputStream.unpipe();
     file.destroy();
     await finished(file).catch(() => undefined);
     await rm(tempPath, { force: true });
-    throw error;
+    throw outputFailure ?? error;
   } finally {
     await Promise.all(spools.map((spool) => rm(spool, { force: true })));
   }
