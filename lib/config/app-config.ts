@@ -33,6 +33,10 @@ export interface AppConfig {
   /** Where attachment files live: inside DATA_DIR, outside the web root. */
   attachmentsDir: string;
   attachmentMaxBytes: number;
+  /** Where the data subject's access packages are written (lib/fulfilment/export/): inside DATA_DIR. */
+  exportsDir: string;
+  /** 32-byte AES-256-GCM key for access packages at rest (EXPORT_ENCRYPTION_KEY); undefined: unencrypted. */
+  exportEncryptionKey: Buffer | undefined;
   /** All files the subject's side may attach to one request (ATTACHMENT_CASE_MAX_MB). */
   attachmentCaseMaxBytes: number;
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (scripts/server/client-address.ts). */
@@ -75,6 +79,8 @@ export function appConfig(): AppConfig {
     reopenDays: e.REOPEN_DAYS,
     attachmentsDir: path.join(dataDir, "attachments"),
     attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
+    exportsDir: path.join(dataDir, "exports"),
+    exportEncryptionKey: e.EXPORT_ENCRYPTION_KEY,
     attachmentCaseMaxBytes: e.ATTACHMENT_CASE_MAX_MB * 1024 * 1024,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     rateLimits: {

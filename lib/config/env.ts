@@ -26,6 +26,29 @@ const port = z.coerce.number(portError).int(portError).min(1, portError).max(655
 const attemptsError = { error: "must be a whole number of attempts from 1 to 1000000" };
 const attempts = z.coerce.number(attemptsError).int(attemptsError).min(1, attemptsError).max(1_000_000, attemptsError);
 
+// AES-256 needs exactly 32 bytes; base64 so the key fits in an environment variable. The value is a secret:
+// errors name the variable and the rule, never the value.
+const EXPORT_KEY_RULE = "must be the base64 of exactly 32 random bytes (e.g. `openssl rand -base64 32`)";
+export const exportKeySchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, EXPORT_KEY_RULE)
+  .transform((v) => Buffer.from(v, "base64"))
+  .refine((key) => key.length === 32, EXPORT_KEY_RULE);
+
+/**
+ * The 32-byte export key held in environment variable `variable` (base64), or undefined when it is unset or
+ * empty. For tools that let the operator name the variable (scripts/export-verify.ts `--key-env`).
+ * Throws ConfigError naming the variable when the value is no such key.
+ */
+export function exportKeyFromVariable(variable: string): Buffer | undefined {
+  const value = process.env[variable];
+  if (value === undefined || value === "") return undefined;
+  const result = exportKeySchema.safeParse(value);
+  if (!result.success) throw new ConfigError(variable, EXPORT_KEY_RULE);
+  return result.data;
+}
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -139,6 +162,11 @@ export const envSchema = z
       .max(1440, "must be at most 1440 (one day)")
       .default(15),
     /** How long in-flight requests may take to finish on SIGTERM before the server exits. */
+    /**
+     * Key that encrypts the data subject's access packages at rest (AES-256-GCM, lib/fulfilment/export/),
+     * so a stolen disk or backup gives nothing (Art. 32(1)(a)). Unset: packages are written unencrypted.
+     */
+    EXPORT_ENCRYPTION_KEY: exportKeySchema.optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce
       .number({ error: "must be a number of milliseconds" })
       .int()

@@ -2,7 +2,7 @@
 // when): streamed row by row with csv-stringify, every text cell neutralised against formulas.
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
-import { neutraliseCell } from "./neutralise-cell";
+import { neutraliseCell } from "../../format/neutralise-cell";
 
 /**
  * A CSV byte stream (UTF-8 with a BOM, so spreadsheets read umlauts right; CRLF line ends as RFC 4180

@@ -2,7 +2,7 @@
 // stream carries every row of a source larger than one chunk, in order.
 import { buffer, text } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
-import { neutraliseCell } from "./neutralise-cell";
+import { neutraliseCell } from "../../format/neutralise-cell";
 import { registerCsv } from "./register-csv";
 
 describe("the request register as CSV", () => {

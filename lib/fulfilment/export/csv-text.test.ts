@@ -1,0 +1,33 @@
+// CSV cells of the access package: RFC 4180 quoting, and formula cells made inert (CSV injection, OWASP).
+import { describe, expect, it } from "vitest";
+import { csvCell, csvHeader, csvRecord } from "./csv-text";
+
+describe("csvCell", () => {
+  it.each([
+    ["plain", "plain"],
+    ["Größe, Maß", '"Größe, Maß"'],
+    ['say "hi"', '"say ""hi"""'],
+    ["a\r\nb", '"a\r\nb"'],
+    ["=SUM(A1:A9)", "'=SUM(A1:A9)"],
+    ["@cmd", "'@cmd"],
+    ["-2+3", "'-2+3"],
+    ["\tx", "'\tx"],
+    [-5, "-5"],
+    [12345678901234567890n, "12345678901234567890"],
+    [true, "true"],
+    [null, ""],
+    [undefined, ""],
+    [new Date("2026-12-01T06:00:00Z"), "2026-12-01T06:00:00.000Z"],
+    [{ a: 1, b: "x" }, '"{""a"":1,""b"":""x""}"'],
+    [["=1"], '"[""=1""]"'],
+  ])("case %#", (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+});
+
+describe("csvRecord and csvHeader", () => {
+  it("writes the columns in order, a missing field as an empty cell, CRLF at the end; the header starts with a BOM", () => {
+    expect(csvHeader(["id", "name"])).toBe("\uFEFFid,name\r\n");
+    expect(csvRecord({ name: "Zoë", id: 7 }, ["id", "name", "note"])).toBe("7,Zoë,\r\n");
+  });
+});
