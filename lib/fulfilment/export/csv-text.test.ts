@@ -1,13 +1,16 @@
-// CSV cells of the access package: RFC 4180 quoting, and formula cells made inert (CSV injection, OWASP).
+// CSV cells of the access package: RFC 4180 quoting (by csv-stringify), and formula cells made inert
+// (CSV injection, OWASP).
 import { describe, expect, it } from "vitest";
-import { csvCell, csvHeader, csvRecord } from "./csv-text";
+import { csvHeader, csvRecords } from "./csv-text";
 
-describe("csvCell", () => {
+describe("csvRecords", () => {
   it.each([
     ["plain", "plain"],
     ["Größe, Maß", '"Größe, Maß"'],
     ['say "hi"', '"say ""hi"""'],
     ["a\r\nb", '"a\r\nb"'],
+    ["a\nb", '"a\nb"'],
+    ["a\rb", '"a\rb"'],
     ["=SUM(A1:A9)", "'=SUM(A1:A9)"],
     ["@cmd", "'@cmd"],
     ["-2+3", "'-2+3"],
@@ -21,13 +24,20 @@ describe("csvCell", () => {
     [{ a: 1, b: "x" }, '"{""a"":1,""b"":""x""}"'],
     [["=1"], '"[""=1""]"'],
   ])("case %#", (value, expected) => {
-    expect(csvCell(value)).toBe(expected);
+    expect(csvRecords([{ v: value }], ["v"])).toBe(`${expected}\r\n`);
   });
-});
 
-describe("csvRecord and csvHeader", () => {
   it("writes the columns in order, a missing field as an empty cell, CRLF at the end; the header starts with a BOM", () => {
     expect(csvHeader(["id", "name"])).toBe("\uFEFFid,name\r\n");
-    expect(csvRecord({ name: "Zoë", id: 7 }, ["id", "name", "note"])).toBe("7,Zoë,\r\n");
+    expect(
+      csvRecords(
+        [
+          { name: "Zoë", id: 7 },
+          { id: 8, note: "x" },
+        ],
+        ["id", "name", "note"],
+      ),
+    ).toBe("7,Zoë,\r\n8,,x\r\n");
+    expect(csvRecords([], ["id"])).toBe("");
   });
 });

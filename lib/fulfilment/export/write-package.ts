@@ -16,7 +16,7 @@ import path from "node:path";
 import { PassThrough, Transform, type Writable } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
 import { ZipFile } from "yazl";
-import { csvHeader, csvRecord } from "./csv-text";
+import { csvHeader, csvRecords } from "./csv-text";
 import { decryptStream, encryptStream } from "./encryption";
 import { MANIFEST_PATH, REPORT_PATH, type Manifest, type ManifestFile } from "./manifest";
 
@@ -262,13 +262,14 @@ export async function writeAccessPackage(options: WriteAccessPackageOptions): Pr
       let records = 0;
       let jsonText = "[";
       let csvText = columns ? csvHeader(columns) : "";
-      let batched = 0;
+      let csvBatch: Record<string, unknown>[] = [];
       const flush = async () => {
+        if (csvBatch.length) csvText += csvRecords(csvBatch, columns!);
         await jsonWriter.write(jsonText);
         await csvWriter.write(csvText);
         jsonText = "";
         csvText = "";
-        batched = 0;
+        csvBatch = [];
         options.onProgress?.({ done, total });
       };
 
@@ -287,11 +288,10 @@ export async function writeAccessPackage(options: WriteAccessPackageOptions): Pr
             }
           }
           jsonText += `${records === 0 ? "\n" : ",\n"}${JSON.stringify(row)}`;
-          csvText += csvRecord(row, columns);
+          csvBatch.push(row);
           records += 1;
           done += 1;
-          batched += 1;
-          if (batched >= batchSize) await flush();
+          if (csvBatch.length >= batchSize) await flush();
         }
         jsonText += records === 0 ? "]\n" : "\n]\n";
         // A source without rows and without columns: the CSV is just the BOM (nothing to name).
