@@ -1,24 +1,9 @@
 // `npm run -s deadline` as a DPO meets it: a real process, JSON on stdout, one "error: " line on bad input.
-import { execFile } from "node:child_process";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runScript, type ScriptRun } from "./test/run-script";
 
-const root = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(tsx, ["scripts/deadline.ts", ...args], { cwd: root }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+function cli(...args: string[]): Promise<ScriptRun> {
+  return runScript("scripts/deadline.ts", args);
 }
 
 describe.concurrent("scripts/deadline.ts", () => {

@@ -1,33 +1,18 @@
 // `npm run -s export:verify` as an operator runs it: a real process on real packages (Art. 15(3) GDPR copy,
 // integrity Art. 5(1)(f)). It needs no database: DATABASE_URL is set to nonsense here and must not matter.
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readZip, tempDir, writeZip } from "../lib/fulfilment/export/test-helpers";
 import { writeAccessPackage } from "../lib/fulfilment/export/write-package";
+import { runScript, type ScriptRun } from "./test/run-script";
 
-const root = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(env: Record<string, string>, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      tsx,
-      ["scripts/export-verify.ts", ...args],
-      { cwd: root, env: { ...process.env, EXPORT_ENCRYPTION_KEY: "", DATABASE_URL: "no database here", ...env } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+function cli(env: Record<string, string>, ...args: string[]): Promise<ScriptRun> {
+  return runScript("scripts/export-verify.ts", args, {
+    EXPORT_ENCRYPTION_KEY: "",
+    DATABASE_URL: "no database here",
+    ...env,
   });
 }
 

@@ -1,7 +1,6 @@
 // The demo's second factor end to end, on real SQLite and PostgreSQL: seeding in demo mode enrols the
 // demo staff with their derived secrets (and outside it does not), and `npm run -s totp` as a
 // newcomer meets it: a real process that prints the current code in demo mode and refuses elsewhere.
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,36 +17,21 @@ import { createDb, type Db } from "../lib/db/client";
 import { demoAccounts, seedDemoData } from "../prisma/seed";
 import { privateDatabase } from "./test/private-database";
 import { testRequestSettings } from "./test/request-settings";
+import { runScript, type ScriptRun } from "./test/run-script";
 
-const root = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
 const nextauthSecret = "a-demo-secret-of-at-least-32-characters!";
 const keys = secondFactorKeys(nextauthSecret);
 const seededAt = new Date("2026-12-01T09:00:00Z");
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dsr-totp-cli-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-function cli(databaseUrl: string, env: Record<string, string>, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      tsx,
-      ["scripts/totp.ts", ...args],
-      {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: nextauthSecret, DATA_DIR: dataDir, ...env },
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+function cli(databaseUrl: string, env: Record<string, string>, ...args: string[]): Promise<ScriptRun> {
+  return runScript("scripts/totp.ts", args, {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: nextauthSecret,
+    DATA_DIR: dataDir,
+    ...env,
   });
 }
 
