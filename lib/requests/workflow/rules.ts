@@ -2,7 +2,7 @@
 // machine, the back office's buttons and the tests all read.
 import type { Actor, Permission, StaffRole } from "./actor";
 import type { CommandName } from "./commands";
-import type { RequestStatus } from "./states";
+import { activeStatuses, type RequestStatus } from "./states";
 
 interface Rule {
   from: readonly RequestStatus[];
@@ -16,7 +16,8 @@ interface Rule {
 }
 
 const caseworkers = ["dpo", "privacy_team"] as const;
-const open = ["received", "in_progress", "awaiting_subject", "awaiting_fee"] as const;
+/** The statuses in which a request is being answered (states.ts): one list, so a new one reaches every rule. */
+const open = activeStatuses;
 
 export const rules: Record<CommandName, Rule> = {
   verify: { from: ["awaiting_verification"], to: "received", who: { subject: true, agent: true, system: true } },
