@@ -222,9 +222,15 @@ function complaintAuthority(
     .map((line) => line.trim())
     .filter(Boolean)
     .join(", ");
-  const prefilled = [
-    `${own.name}, ${own.address}`,
-    ...Object.values(settings.authority.name).map((name) => `${name}, ${own.address}`),
-  ];
+  // The words the form was pre-filled with, in either language (a German page may refuse an English request).
+  const prefilled = (["de", "en"] as const).map((l) => authorityPrefill(settings.authority, l));
   return written === "" || prefilled.includes(written) ? own : { name: written, address: "" };
+}
+
+/**
+ * The refusal form's pre-filled complaint authority in `language`: "name, address" of the controller's
+ * own (Art. 77). One function for the form and for complaintAuthority, which must recognise it.
+ */
+export function authorityPrefill(authority: MailSettings["authority"], language: "de" | "en"): string {
+  return `${authority.name[language]}, ${authority.address}`;
 }

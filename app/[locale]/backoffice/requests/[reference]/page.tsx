@@ -21,6 +21,7 @@ import { appConfig } from "@/lib/config/app-config";
 import { db } from "@/lib/db/client";
 import { portalFormat } from "@/lib/format/portal-format";
 import { isLocale } from "@/lib/i18n/locales";
+import { authorityPrefill } from "@/lib/requests/mails-for-event";
 import { requestSettingsFromConfig } from "@/lib/requests/settings-from-config";
 
 export const dynamic = "force-dynamic";
@@ -142,7 +143,7 @@ export default async function CaseFilePage({
             file={file}
             viewer={viewer}
             locale={locale}
-            authority={`${authority.name[file.language]}, ${authority.address}`}
+            authority={authorityPrefill(authority, file.language)}
             reopenDays={appConfig().reopenDays}
             done={isCaseCommand(done) ? done : null}
           />
