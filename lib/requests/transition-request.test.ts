@@ -137,6 +137,16 @@ describe.each(inject("testDatabases"))("request workflow on $flavor", ({ url, fl
       t,
     );
     expect(blocked).toEqual({ ok: false, error: { code: "open_fulfilment_tasks", open: 1 } });
+    // Out of retries is still unfinished; an optional task never blocks (lib/fulfilment/tasks/task-states.ts).
+    await db.fulfilmentTask.update({ where: { id: task.id }, data: { status: "dead_lettered" } });
+    await db.fulfilmentTask.create({ data: { requestId: id, title: "Tell the newsletter tool", required: false } });
+    const stillBlocked = await transitionRequest(
+      db,
+      { requestId: id, actor: staff.team, command: { name: "complete", input: { summary: "Erased." } } },
+      settings,
+      t,
+    );
+    expect(stillBlocked).toEqual({ ok: false, error: { code: "open_fulfilment_tasks", open: 1 } });
     await db.fulfilmentTask.update({ where: { id: task.id }, data: { status: "done", completedAt: t } });
     const done = await transitionRequest(
       db,

@@ -20,6 +20,7 @@ import type { Command } from "./workflow/commands";
 import type { WorkflowError } from "./workflow/errors";
 import { activeStatuses, type RequestStatus } from "./workflow/states";
 import { transition } from "./workflow/transition";
+import { unfinishedTaskStatuses } from "../fulfilment/tasks/task-states";
 
 export type TransitionFailure = WorkflowError | { code: "not_found" } | { code: "conflict" };
 
@@ -86,7 +87,9 @@ async function run(
   };
   const request = await tx.request.findUnique({
     where: { id: args.requestId },
-    include: { _count: { select: { tasks: { where: { status: "open" } } } } },
+    include: {
+      _count: { select: { tasks: { where: { required: true, status: { in: [...unfinishedTaskStatuses] } } } } },
+    },
   });
   if (!request) throw new Abort({ code: "not_found" });
   const claimsByAddress = await authorise(tx, args, request);
