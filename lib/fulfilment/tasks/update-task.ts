@@ -19,8 +19,9 @@ export const taskTransitions: Readonly<Record<TaskStatus, readonly TaskStatus[]>
 
 /** Fields a task change may set beside its status (FulfilmentTask columns). */
 export interface TaskFields {
-  result?: object | null;
-  input?: object | null;
+  /** JSON; a task's result or input is replaced, never cleared. */
+  result?: object;
+  input?: object;
   attempts?: number;
   nextAttemptAt?: Date | null;
   lastError?: string | null;
@@ -95,7 +96,13 @@ export async function updateTask(tx: Tx, change: TaskChange): Promise<TaskChange
 
   const written = await tx.fulfilmentTask.updateMany({
     where: { id: change.taskId, version: change.version },
-    data: { ...change.fields, status: change.to, version: change.version + 1, updatedAt: change.now },
+    // The unchecked input (assigneeId as a column) is the one these flat fields belong to.
+    data: {
+      ...change.fields,
+      status: change.to,
+      version: change.version + 1,
+      updatedAt: change.now,
+    } as Parameters<Tx["fulfilmentTask"]["updateMany"]>[0]["data"],
   });
   if (written.count !== 1) return { ok: false, code: "conflict", from };
   if (change.quiet) return { ok: true, version: change.version + 1 };
