@@ -5,6 +5,8 @@ import { z } from "zod";
 
 export const MANIFEST_PATH = "manifest.json";
 export const REPORT_PATH = "report.html";
+/** The same report as PDF (lib/fulfilment/report/report-pdf.ts); in a package when the job renders it. */
+export const REPORT_PDF_PATH = "report.pdf";
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in lower-case hex");
 

@@ -1,9 +1,10 @@
 // The data subject's access package (Art. 15(3) GDPR: a copy of the personal data undergoing processing;
 // Art. 20(1): in a structured, commonly used and machine-readable format): one ZIP holding
-// data/<system>/<record-type>.json and .csv per source, report.html in the subject's language and
-// manifest.json with every file's SHA-256. Written by the export job, never in a web request: each source's
-// rows are read once, in batches, and streamed into the ZIP, so memory stays bounded however many rows a
-// subject has. Pure (node:fs, node:crypto, yazl, csv-stringify; no Next, no Prisma).
+// data/<system>/<record-type>.json and .csv per source, report.html (and report.pdf) in the subject's
+// language and manifest.json with every file's SHA-256. A confirmation-only package (Art. 15(1) without
+// the copy) has no sources: the report files and the manifest, no data/. Written by the export job, never
+// in a web request: each source's rows are read once, in batches, and streamed into the ZIP, so memory
+// stays bounded however many rows a subject has. Pure (node:fs, node:crypto, yazl, csv-stringify; no Next, no Prisma).
 //
 // A ZIP's entries follow one another, so the two files of one source cannot both be written as the rows
 // pass: the JSON goes straight into the ZIP while the CSV is spooled to a temporary file beside the
@@ -18,7 +19,7 @@ import { finished, pipeline } from "node:stream/promises";
 import { ZipFile } from "yazl";
 import { csvHeader, csvRecords } from "./csv-text";
 import { decryptStream, encryptStream } from "./encryption";
-import { MANIFEST_PATH, REPORT_PATH, type Manifest, type ManifestFile } from "./manifest";
+import { MANIFEST_PATH, REPORT_PATH, REPORT_PDF_PATH, type Manifest, type ManifestFile } from "./manifest";
 
 /** One kind of record from one system, e.g. `{ system: "shop", recordType: "orders" }`. */
 export interface ExportSource {
@@ -33,6 +34,9 @@ export interface ExportSource {
   /** The rows; iterated exactly once. Values: strings, numbers, booleans, null, Dates, plain objects/arrays. */
   rows: AsyncIterable<Record<string, unknown>>;
 }
+
+/** report.html as a string, or report.html and report.pdf (UTF-8 HTML, PDF bytes). */
+export type ReportFiles = string | { html: string; pdf?: Buffer };
 
 /** Records written per source, as the report and the manifest name them. */
 export interface SourceCount {
@@ -58,8 +62,11 @@ export interface WriteAccessPackageOptions {
   /** Directory to write into (the job passes $DATA_DIR/exports); created with mode 0700 when missing. */
   outputDir: string;
   sources: readonly ExportSource[];
-  /** report.html: the HTML, or a function of the per-source counts returning it. */
-  report: string | ((counts: readonly SourceCount[]) => string | Promise<string>);
+  /**
+   * The Art. 15 report (lib/fulfilment/report): report.html alone as a string, or report.html and report.pdf;
+   * or a function of the per-source counts returning either.
+   */
+  report: ReportFiles | ((counts: readonly SourceCount[]) => ReportFiles | Promise<ReportFiles>);
   onProgress?: (progress: ExportProgress) => void;
   /** 32 bytes: the file on disk is encrypted with AES-256-GCM (./encryption.ts). Unset: a plain ZIP. */
   encryptionKey?: Buffer;
@@ -184,8 +191,9 @@ function stamp(date: Date): string {
 /**
  * Writes the access package of one request into `options.outputDir` and returns where it is and its
  * digest. Every source is read once, `batchSize` rows at a time, into `data/<system>/<recordType>.json`
- * (a JSON array) and `.csv` (formula cells neutralised); then report.html and manifest.json (format
- * version 1: every file's path, size in bytes and SHA-256; creation time; reference; language; counts).
+ * (a JSON array) and `.csv` (formula cells neutralised); then report.html, report.pdf when the report has
+ * one, and manifest.json (format version 1: every file's path, size in bytes and SHA-256; creation time;
+ * reference; language; counts).
  * The file is written under a temporary name and linked to `access-<reference>-<YYYYMMDDTHHMMSSZ>.zip`
  * (`.zip.enc` when encrypted) only when complete, mode 0600.
  *
@@ -317,12 +325,16 @@ export async function writeAccessPackage(options: WriteAccessPackageOptions): Pr
       counts.push({ system: source.system, recordType: source.recordType, records });
     }
 
-    const html = Buffer.from(
-      typeof options.report === "string" ? options.report : await options.report(counts),
-      "utf8",
-    );
-    zip.addBuffer(html, REPORT_PATH, entryOptions);
-    files.push({ path: REPORT_PATH, size: html.length, sha256: createHash("sha256").update(html).digest("hex") });
+    const report = typeof options.report === "function" ? await options.report(counts) : options.report;
+    const reportFiles: [string, Buffer | undefined][] = [
+      [REPORT_PATH, Buffer.from(typeof report === "string" ? report : report.html, "utf8")],
+      [REPORT_PDF_PATH, typeof report === "string" ? undefined : report.pdf],
+    ];
+    for (const [reportPath, bytes] of reportFiles) {
+      if (!bytes) continue;
+      zip.addBuffer(bytes, reportPath, entryOptions);
+      files.push({ path: reportPath, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
+    }
 
     const manifest: Manifest = {
       format: "dsr-access-package",
