@@ -84,8 +84,8 @@ describe("accessInformation: exactly the categories found", () => {
       "rectification",
       "erasure",
       "restriction",
-      "objection",
       "portability",
+      "objection",
     ]);
     expect(result.processing[0]!.legalBases[1]).toContain(
       "Our interest: People who use our app should be able to reach us easily.",

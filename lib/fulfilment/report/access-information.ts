@@ -16,7 +16,7 @@ import {
 } from "../../privacy/index";
 import { requestTypeRule } from "../../privacy/legal-bases";
 import { countryName, describeParty, fill, registerTerms } from "../../privacy/register-text";
-import type { RequestType } from "../../requests/request-types";
+import { requestTypes, type RequestType } from "../../requests/request-types";
 import { formatDate, formatDay } from "../../format/dates";
 import { reportTerms } from "./report-terms";
 
@@ -43,16 +43,14 @@ export interface AccessInformationInput {
   copyIncluded?: boolean;
 }
 
-/** The rights of Art. 15(1)(e) the report explains, with Art. 20 and Art. 7(3) where the legal basis gives them. */
-export const reportRights = [
-  "rectification",
-  "erasure",
-  "restriction",
-  "objection",
-  "portability",
-  "consent_withdrawal",
-] as const satisfies readonly RequestType[];
-export type ReportRight = (typeof reportRights)[number];
+/**
+ * The rights the report explains (Art. 15(1)(e); Art. 20 and 7(3) where the legal basis gives them): every
+ * request type but access itself, in the order of lib/requests/request-types.ts.
+ */
+export type ReportRight = Exclude<RequestType, "access">;
+export const reportRights: readonly ReportRight[] = requestTypes.filter(
+  (type): type is ReportRight => type !== "access",
+);
 
 export interface CategoryInformation {
   id: string;

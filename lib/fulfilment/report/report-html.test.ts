@@ -90,8 +90,8 @@ describe("renderReportHtml", () => {
       "Rectification (Art. 16 GDPR)",
       "Erasure (Art. 17 GDPR)",
       "Restriction (Art. 18 GDPR)",
-      "Objection (Art. 21 GDPR)",
       "Data portability (Art. 20 GDPR)",
+      "Objection (Art. 21 GDPR)",
       "Controller",
       "Data protection officer",
     ]);

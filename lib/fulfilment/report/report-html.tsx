@@ -2,6 +2,7 @@
 // accessible HTML document in the subject's language (Art. 12(1): concise, intelligible, plain language).
 // No external resources (the file is read offline, from a ZIP): inline CSS, no scripts, no images.
 // React's static renderer escapes every text and attribute. Pure.
+import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { formatNumber } from "../../format/numbers";
 import { fill } from "../../privacy/register-text";
@@ -84,38 +85,21 @@ function Found({ info, t }: { info: AccessInformation; t: ReportTerms }) {
       {info.records.length === 0 ? (
         <p>{t.found.nothing}</p>
       ) : (
-        <table>
-          <caption>{t.found.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.found.system}</th>
-              <th scope="col">{t.found.recordType}</th>
-              <th scope="col">{t.found.count}</th>
-              <th scope="col">{t.found.categories}</th>
-              <th scope="col">{t.found.files}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {info.records.map((r) => (
-              <tr key={`${r.system}/${r.recordType}`}>
-                <td>{r.systemName}</td>
-                <td>{r.recordType}</td>
-                <td className="number">{formatNumber(r.count, info.language)}</td>
-                <td>{r.categories.join(", ")}</td>
-                <td>
-                  {r.files.length
-                    ? r.files.map((file, i) => (
-                        <span key={file}>
-                          {i > 0 && <br />}
-                          <code>{file}</code>
-                        </span>
-                      ))
-                    : t.found.noFiles}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={t.found.caption}
+          numberColumns={[2]}
+          columns={[t.found.system, t.found.recordType, t.found.count, t.found.categories, t.found.files]}
+          rows={info.records.map((r) => ({
+            key: `${r.system}/${r.recordType}`,
+            cells: [
+              r.systemName,
+              r.recordType,
+              formatNumber(r.count, info.language),
+              r.categories.join(", "),
+              r.files.length ? <Lines key="files" lines={r.files} code /> : t.found.noFiles,
+            ],
+          }))}
+        />
       )}
       {info.copyIncluded && info.records.length > 0 && <p>{t.fileNote}</p>}
     </>
@@ -126,23 +110,11 @@ function Details({ info, t }: { info: AccessInformation; t: ReportTerms }) {
   return (
     <>
       <h2>{t.categories.heading}</h2>
-      <table>
-        <caption>{t.categories.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.categories.category}</th>
-            <th scope="col">{t.categories.description}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {info.categories.map((c) => (
-            <tr key={c.id}>
-              <td>{c.label}</td>
-              <td>{c.description ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption={t.categories.caption}
+        columns={[t.categories.category, t.categories.description]}
+        rows={info.categories.map((c) => ({ key: c.id, cells: [c.label, c.description ?? ""] }))}
+      />
 
       <h2>{t.processing.heading}</h2>
       <p>{t.processing.intro}</p>
@@ -154,60 +126,41 @@ function Details({ info, t }: { info: AccessInformation; t: ReportTerms }) {
       {info.recipients.length === 0 ? (
         <p>{t.recipients.none}</p>
       ) : (
-        <table>
-          <caption>{t.recipients.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.recipients.name}</th>
-              <th scope="col">{t.recipients.role}</th>
-              <th scope="col">{t.recipients.kind}</th>
-              <th scope="col">{t.recipients.country}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {info.recipients.map((r) => (
-              <tr key={r.id}>
-                <td>
+        <Table
+          caption={t.recipients.caption}
+          columns={[t.recipients.name, t.recipients.role, t.recipients.kind, t.recipients.country]}
+          rows={info.recipients.map((r) => ({
+            key: r.id,
+            cells: [
+              r.url ? (
+                <span key="name">
                   {r.name}
-                  {r.url && (
-                    <>
-                      <br />
-                      <a href={r.url}>{r.url}</a>
-                    </>
-                  )}
-                </td>
-                <td>{r.role}</td>
-                <td>{r.kindText}</td>
-                <td>{r.country ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  <br />
+                  <a href={r.url}>{r.url}</a>
+                </span>
+              ) : (
+                r.name
+              ),
+              r.role,
+              r.kindText,
+              r.country ?? "",
+            ],
+          }))}
+        />
       )}
 
       <h2>{t.transfers.heading}</h2>
       {info.transfers.length === 0 ? (
         <p>{t.transfers.none}</p>
       ) : (
-        <table>
-          <caption>{t.transfers.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.transfers.recipient}</th>
-              <th scope="col">{t.transfers.country}</th>
-              <th scope="col">{t.transfers.safeguard}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {info.transfers.map((x) => (
-              <tr key={`${x.recipientId}|${x.countryCode}|${x.safeguard}`}>
-                <td>{x.recipientName}</td>
-                <td>{x.country}</td>
-                <td>{x.safeguardText}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={t.transfers.caption}
+          columns={[t.transfers.recipient, t.transfers.country, t.transfers.safeguard]}
+          rows={info.transfers.map((x) => ({
+            key: `${x.recipientId}|${x.countryCode}|${x.safeguard}`,
+            cells: [x.recipientName, x.country, x.safeguardText],
+          }))}
+        />
       )}
 
       <h2>{t.rights.heading}</h2>
@@ -248,45 +201,92 @@ function Processing({ p, info, t }: { p: ProcessingInformation; info: AccessInfo
   return (
     <section aria-labelledby={`processing-${p.id}`}>
       <h3 id={`processing-${p.id}`}>{p.name}</h3>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t.processing.field}</th>
-            <th scope="col">{t.processing.value}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([label, values]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>
-                {values.length === 1 ? (
-                  values[0]
-                ) : (
-                  <ul>
-                    {values.map((v) => (
-                      <li key={v}>{v}</li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        rowHeaders
+        columns={[t.processing.field, t.processing.value]}
+        rows={rows.map(([label, values]) => ({
+          key: label,
+          cells: [label, values.length === 1 ? values[0] : <List key="values" items={values} />],
+        }))}
+      />
     </section>
   );
+}
+
+/**
+ * A table with column headers (`th scope="col"`) and, with `rowHeaders`, the first cell of each row as its
+ * header (`th scope="row"`). Cells of `numberColumns` (indexes) are aligned right.
+ */
+function Table({
+  caption,
+  columns,
+  rows,
+  rowHeaders = false,
+  numberColumns = [],
+}: {
+  caption?: string;
+  columns: readonly string[];
+  rows: readonly { key: string; cells: readonly ReactNode[] }[];
+  rowHeaders?: boolean;
+  numberColumns?: readonly number[];
+}) {
+  return (
+    <table>
+      {caption && <caption>{caption}</caption>}
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column} scope="col">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            {row.cells.map((cell, i) =>
+              rowHeaders && i === 0 ? (
+                <th key={i} scope="row">
+                  {cell}
+                </th>
+              ) : (
+                <td key={i} className={numberColumns.includes(i) ? "number" : undefined}>
+                  {cell}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function List({ items }: { items: readonly string[] }) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Lines separated by line breaks (an address, file paths). */
+function Lines({ lines, code = false }: { lines: readonly string[]; code?: boolean }) {
+  return lines.map((line, i) => (
+    <span key={`${i}-${line}`}>
+      {i > 0 && <br />}
+      {code ? <code>{line}</code> : line}
+    </span>
+  ));
 }
 
 function Address({ lines }: { lines: readonly string[] }) {
   return (
     <address>
-      {lines.map((line, i) => (
-        <span key={`${i}-${line}`}>
-          {i > 0 && <br />}
-          {line}
-        </span>
-      ))}
+      <Lines lines={lines} />
     </address>
   );
 }
