@@ -94,6 +94,11 @@ describe("renderReportPdf", () => {
     expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
   });
 
+  it("the same information gives the same bytes", async () => {
+    const [first, second] = await Promise.all([pdf(), pdf()]);
+    expect(first.equals(second)).toBe(true);
+  });
+
   it("in English, and for a confirmation only without files", async () => {
     const { text } = await read(await pdf({ language: "en", copyIncluded: false }));
     expect(text).toContain("Information about your data");

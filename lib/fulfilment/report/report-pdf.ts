@@ -23,8 +23,8 @@ const HEADER_FILL = "#eef1f5";
 
 /**
  * The report as PDF bytes (A4, PDF 1.7, tagged, PDF/UA subset; `lang` and the metadata title set; fonts
- * embedded and subset). Deterministic for the same `info` apart from nothing: the creation date is the
- * report's. Rejects only if pdfkit fails (a missing font file).
+ * embedded and subset). The creation date is the report's, so the same `info` gives the same bytes.
+ * Rejects only if pdfkit fails (a missing font file).
  */
 export function renderReportPdf(info: AccessInformation): Promise<Buffer> {
   const t = reportTerms(info.language);
