@@ -2,7 +2,7 @@
 // as multi-row INSERTs through lib/db/direct (prepared statements on the engine's own driver), a chunk of
 // rows per statement and many statements per transaction. Prisma's createMany would build and map every row
 // through its query engine; a million rows would take minutes instead of seconds.
-import type { Db } from "../../db/client";
+import { flavorOf, type Db } from "../../db/client";
 import { directTransaction, type SqlValue } from "../../db/direct/direct-transaction";
 
 /** Rows per INSERT: 4 values each stays far below both engines' limit on bound values (SQLite 32,766). */
@@ -86,6 +86,9 @@ export async function generateUsageEvents(db: Db, options: GenerateOptions): Pro
     });
     inserted += inThisTransaction;
   }
+  // PostgreSQL plans by its statistics, which autovacuum refreshes only later: right after a bulk insert it
+  // believes the user has a few rows and sorts all of them for every export batch (seconds each at a million).
+  if (options.count > 0 && flavorOf(db) === "postgres") await db.$executeRawUnsafe('ANALYZE "DemoUsageEvent"');
   return { userId: uid, createdUser: !existing, inserted };
 }
 
