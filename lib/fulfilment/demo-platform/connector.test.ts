@@ -121,7 +121,7 @@ describe.each(inject("testDatabases"))("demo platform connector on $flavor", ({ 
   it("erase deletes, anonymises with a keyed hash and keeps with the exemption, row by row; a second run erases nothing", async () => {
     const address = email("erase");
     const other = email("erase-other");
-    const userId = await makeSubject(db, address, `C-erase-${tag}`, 1500);
+    const userId = await makeSubject(db, address, `C-erase-${tag}`, 20_500); // three erase batches
     const otherId = await makeSubject(db, other, `C-erase-other-${tag}`, 10);
     const logIds = (await db.demoNotificationLog.findMany({ where: { userId }, orderBy: { id: "asc" } })).map(
       (l) => l.id,
@@ -136,7 +136,7 @@ describe.each(inject("testDatabases"))("demo platform connector on $flavor", ({ 
     expect(Object.fromEntries(first.records.map((r) => [r.recordType, [r.action, r.count]]))).toEqual({
       user: ["deleted", 1],
       devices: ["deleted", 2],
-      usage_events: ["deleted", 1500],
+      usage_events: ["deleted", 20_500],
       alert_events: ["deleted", 3],
       notification_logs: ["anonymised", 3],
       support_tickets: ["deleted", 1],
