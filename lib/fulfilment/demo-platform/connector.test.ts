@@ -296,6 +296,19 @@ describe.each(inject("testDatabases"))("demo platform connector on $flavor", ({ 
     expect(await db.demoMarketingPreference.findUniqueOrThrow({ where: { userId } })).toMatchObject({
       newsletter: true,
     });
+    // Withdrawing consent to direct marketing stops it too, though no consent record names it.
+    const marketing = await connector.stopProcessing(
+      { email: address },
+      { registerEntryId: DIRECT_MARKETING, kind: "consent_withdrawal" },
+    );
+    expect(marketing.records.map((r) => [r.recordType, r.action, r.count])).toEqual([
+      ["consents", "none", 0],
+      ["marketing_preferences", "processing_stopped", 1],
+    ]);
+    expect(await db.demoMarketingPreference.findUniqueOrThrow({ where: { userId } })).toMatchObject({
+      newsletter: false,
+      productNews: false,
+    });
   });
 
   it("an objection is recorded once; an objection to direct marketing also switches every preference off (21(3))", async () => {
