@@ -7,6 +7,7 @@ import { normaliseEmail } from "../lib/auth/adapter";
 import { enrolDemoStaff } from "../lib/backoffice/second-factor/enrol-demo-staff";
 import type { SecondFactorKeys } from "../lib/backoffice/second-factor/second-factor-keys";
 import type { Db } from "../lib/db/client";
+import { seedDemoPlatform } from "../lib/fulfilment/demo-platform/seed";
 import type { RequestSettings } from "../lib/requests/request-settings";
 import { submitRequest, type SubmitInput } from "../lib/requests/submit-request";
 import { transitionRequest } from "../lib/requests/transition-request";
@@ -156,6 +157,8 @@ export async function seedDemoData(
     if (account.role === "privacy_team") staff.team = { type: "staff", userId: user.id, role: "privacy_team" };
   }
   if (demoSecondFactor) await enrolDemoStaff(db, staffUsers, demoSecondFactor, now);
+  // The controller's product data the demo requests are fulfilled from (lib/fulfilment/demo-platform).
+  await seedDemoPlatform(db, now);
   for (const request of demoRequests) {
     const email = normaliseEmail(request.subject.email);
     const subject = await db.user.upsert({

@@ -54,5 +54,9 @@ describe.each(inject("testDatabases"))("database on $flavor", ({ url, flavor }) 
       ["objection", "completed", false],
     ]);
     expect(requests.every((r) => r.dueDate && r.mails.some((m) => m.template === "acknowledgement"))).toBe(true);
+    // The demo platform holds their product data for fulfilment (lib/fulfilment/demo-platform).
+    expect(await database.demoUser.count({ where: { email: { in: demoSubjects.map((s) => s.email) } } })).toBe(
+      demoSubjects.length,
+    );
   });
 });
