@@ -171,11 +171,12 @@ export async function pollProcessorTask(
   options: ProcessorTaskOptions = {},
 ): Promise<StepResult> {
   const loaded = await loadProcessorTask(db, taskId);
-  if (!loaded.ok) return { ok: false, code: "not_found" };
-  const { snapshot, task, connector } = loaded.loaded;
-  if (snapshot.status !== "running" || task.externalId === null) return { ok: false, code: "not_running" };
-  const driver = options.driver ?? opencomplianceDriver;
-  const outcome = await driver.poll(task, connector);
+  if (!loaded.ok && loaded.code === "not_found") return { ok: false, code: "not_found" };
+  const snapshot = loaded.ok ? loaded.loaded.snapshot : loaded.snapshot;
+  if (snapshot.status !== "running") return { ok: false, code: "not_running" };
+  const outcome: DriverOutcome = loaded.ok
+    ? await (options.driver ?? opencomplianceDriver).poll(loaded.loaded.task, loaded.loaded.connector)
+    : { state: "failed", error: loaded.error, retryable: false };
   return { ok: true, outcome, change: await record(db, snapshot, outcome, "poll", options) };
 }
 
@@ -195,7 +196,10 @@ export async function cancelProcessorTask(
   options: ProcessorTaskOptions = {},
 ): Promise<CancelResult> {
   const loaded = await loadProcessorTask(db, taskId);
-  if (!loaded.ok) return { ok: false, code: "not_found" };
+  if (!loaded.ok) {
+    // A broken configuration cannot reach the processor: a person must fix it (or tell the processor).
+    return loaded.code === "not_found" ? loaded : { ok: false, code: "refused", error: loaded.error };
+  }
   const { snapshot, task, connector } = loaded.loaded;
   if (snapshot.status === "done" || snapshot.status === "not_applicable" || snapshot.status === "cancelled") {
     return { ok: false, code: "finished" };
