@@ -11,6 +11,7 @@ import type { HeaderBag } from "./signature";
 import { handleCallback, type CallbackOutcome } from "./callback";
 import { opencomplianceConfigSchema } from "./connector-config";
 import { statusOutcome } from "./processor-outcome";
+import { subjectRequestIdFor } from "./processor-request";
 import { applyTaskChange, loadProcessorTask, type LoadedProcessorTask } from "./processor-tasks";
 import { DEFAULT_CONNECTOR_RETRY_POLICY, type ConnectorRetryPolicy } from "./retry-policy";
 import { REQUEST_STATUSES, type RequestStatus } from "./schemas";
@@ -56,6 +57,24 @@ async function trustedCertificates(db: Db): Promise<Record<string, string>> {
   return trusted;
 }
 
+/**
+ * The task a processor's id belongs to: the one that recorded it, else one still being started (the id is
+ * derived from the task's, processor-request.ts): a processor may call back before its 201 answer is
+ * recorded. Only reached with a verified signature of a configured processor.
+ */
+async function taskOf(db: Db, subjectRequestId: string): Promise<string | undefined> {
+  const recorded = await db.fulfilmentTask.findFirst({
+    where: { externalId: subjectRequestId, connector: { kind: "opencompliance" } },
+    select: { id: true },
+  });
+  if (recorded) return recorded.id;
+  const starting = await db.fulfilmentTask.findMany({
+    where: { externalId: null, status: { in: ["open", "running", "failed"] }, connector: { kind: "opencompliance" } },
+    select: { id: true },
+  });
+  return starting.find((task) => subjectRequestIdFor(task.id) === subjectRequestId)?.id;
+}
+
 function knownStatus(value: string | null): RequestStatus | undefined {
   return (REQUEST_STATUSES as readonly string[]).includes(value ?? "") ? (value as RequestStatus) : undefined;
 }
@@ -82,11 +101,8 @@ export async function receiveProcessorCallback(
       expectedCallbackUrl: options.callbackUrl,
       now,
       async lookup(subjectRequestId) {
-        const row = await db.fulfilmentTask.findFirst({
-          where: { externalId: subjectRequestId, connector: { kind: "opencompliance" } },
-          select: { id: true },
-        });
-        const loaded = row ? await loadProcessorTask(db, row.id) : undefined;
+        const taskId = await taskOf(db, subjectRequestId);
+        const loaded = taskId ? await loadProcessorTask(db, taskId) : undefined;
         if (!loaded?.ok) return undefined;
         found = loaded.loaded;
         return {

@@ -90,17 +90,17 @@ function callbackRequest(body: CallbackBody | string, signer = processorA.keyPem
   });
 }
 
-// walks pending → in_progress → completed, calling back after each step (a second apart: the task has
-// recorded the processor's id by then; a callback before that is refused and the status poll catches up)
-let quick: ReferenceProcessor;
+let quick: ReferenceProcessor; // walks pending → in_progress → completed, calling back after each step
+let eager: ReferenceProcessor; // calls back at once, before the portal has recorded its 201 answer
 let slow: ReferenceProcessor; // stays pending for the whole test
 let limited: ReferenceProcessor; // discovery lists only the protocol's own types
 let hanging: ReferenceProcessor; // never answers
 let portal: http.Server;
 
 beforeAll(async () => {
-  [quick, slow, limited, hanging, portal] = await Promise.all([
-    startProcessor(1000),
+  [quick, eager, slow, limited, hanging, portal] = await Promise.all([
+    startProcessor(300),
+    startProcessor(0),
     startProcessor(3_600_000),
     startProcessor(3_600_000, { supportedTypes: PROTOCOL_REQUEST_TYPES }),
     startProcessor(3_600_000, { misbehave: "hang" }),
@@ -109,7 +109,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([quick, slow, limited, hanging].map((p) => p.close()));
+  await Promise.all([quick, eager, slow, limited, hanging].map((p) => p.close()));
   portal.closeAllConnections();
   await new Promise((resolve) => portal.close(resolve));
 });
@@ -152,6 +152,7 @@ describe.each(inject("testDatabases"))("processor connector on $flavor", ({ url,
       connectors[name] = row.id;
     };
     await processorConnector("quick", quick.url);
+    await processorConnector("eager", eager.url);
     await processorConnector("slow", slow.url);
     await processorConnector("limited", limited.url);
     await processorConnector("hanging", hanging.url, processorA, 200);
@@ -221,6 +222,16 @@ describe.each(inject("testDatabases"))("processor connector on $flavor", ({ url,
     });
     expect(events.at(0)?.event).toBe("task_started");
     expect(events.at(-1)?.event).toBe("task_done");
+  });
+
+  it("a callback that comes before the portal recorded the processor's answer still finds its task", async () => {
+    const { taskId } = await task("eager", "export");
+    const started = await startProcessorTask(db, taskId, options);
+    expect(started).toMatchObject({ ok: true, outcome: { state: "running" } });
+    const id = subjectRequestIdFor(taskId);
+    await until(() => sentFor(eager, id).length === 2);
+    expect(sentFor(eager, id).map((c) => c.status)).toEqual([202, 202]);
+    expect(await row(taskId)).toMatchObject({ status: "done", externalId: id, resultsCount: 3 });
   });
 
   it("a replayed callback changes nothing, nor does an earlier status arriving late", async () => {
