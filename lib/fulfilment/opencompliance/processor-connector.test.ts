@@ -195,7 +195,9 @@ describe.each(inject("testDatabases"))("processor connector on $flavor", ({ url,
     const { taskId, requestId } = await task("quick", "export", "portability");
     const started = await startProcessorTask(db, taskId, options);
     const id = subjectRequestIdFor(taskId);
-    expect(started).toMatchObject({ ok: true, outcome: { state: "running", externalId: id }, change: { ok: true } });
+    // (On a busy machine the first callback may be recorded before this start's own write, which then
+    // meets a newer version and leaves the task to the callback: either way the task runs.)
+    expect(started).toMatchObject({ ok: true, outcome: { state: "running", externalId: id } });
     // Both callbacks (in_progress, completed) reached the route at the portal's callback URL and were recorded.
     await until(() => sentFor(quick, id).length === 2);
     // Answered in whichever order the route finished them: a late in_progress after completed is no change.
