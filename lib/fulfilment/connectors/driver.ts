@@ -1,6 +1,7 @@
 // How the task runner (lib/fulfilment/tasks) drives a connector of each kind. A synchronous connector (the
 // demo platform) acts during the runner's attempt; an asynchronous one (a processor over OpenCompliance, a
 // manual owner) is started by the runner and finishes later through a callback, a poll or a person. Pure types.
+import type { RequestType } from "../../requests/request-types";
 import type { OperationResult, SubjectIdentity, SynchronousConnector } from "./types";
 
 /** The task as a driver sees it (a FulfilmentTask row's relevant fields). */
@@ -9,6 +10,12 @@ export interface DrivenTask {
   requestId: string;
   /** The request's reference, for messages to owners and processors. */
   reference: string;
+  /** The request's type: decides what a step means to a processor (export: access or portability). */
+  requestType: RequestType;
+  /** Request.details as filed (lib/requests/details): the restriction's ground, the objection's target, ... */
+  requestDetails: unknown;
+  /** When the subject submitted the request (OpenCompliance `submitted_time`). */
+  submittedAt: Date;
   /** prisma FulfilmentStep */
   step: "export" | "erase" | "restrict" | "lift_restriction" | "rectify" | "stop_processing";
   /** FulfilmentTask.input: the step's input fixed at planning (corrections, processing objected to, ...). */

@@ -2,9 +2,9 @@
 // Order as in 8.8: read the processor-domain header, take the certificate pinned for
 // that domain, verify the signature over the raw body, and only then parse; check that
 // the callback names the portal's own callback URL. Every refusal is 403 (8.8 step 5;
-// the issue asks 403 for the URL check too) and changes nothing. The route that wraps
-// this (later) reads the raw body, calls this, records a "record" result through the
-// request workflow and answers 202.
+// the issue asks 403 for the URL check too) and changes nothing. processor-callback.ts
+// (behind app/api/opencompliance/callback) reads the raw body, calls this, records a
+// "record" result on the task through updateTask and answers 202.
 import { callbackSchema, statusRank, type RequestStatus } from "./schemas";
 import { processorDomainOf, verifySignedBody, type HeaderBag, type SignatureFailure } from "./signature";
 

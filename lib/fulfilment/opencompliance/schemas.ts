@@ -83,10 +83,15 @@ export const rectificationDetailsSchema = z.object({
     .min(1),
 });
 
-/** Extension details for restriction (GDPR Art. 18(1)(a)-(d)): the ground, optionally an end. */
+/**
+ * Extension details for restriction (GDPR Art. 18(1)(a)-(d)): the ground, optionally an end. With
+ * `lifted_time` the request lifts the subject's restriction from that time on (Art. 18(3): the portal
+ * sends it only after the subject was told).
+ */
 export const restrictionDetailsSchema = z.object({
   ground: z.enum(["accuracy_contested", "unlawful_processing", "needed_for_legal_claims", "objection_pending"]),
   until: rfc3339Schema.optional(),
+  lifted_time: rfc3339Schema.optional(),
 });
 
 /** Extension details for objection (GDPR Art. 21(1), (2), (6)). */
