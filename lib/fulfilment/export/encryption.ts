@@ -42,9 +42,10 @@ function assertKey(key: Buffer): void {
 
 /**
  * A Transform that turns plain bytes into the encrypted file format above: header first, ciphertext as the
- * plain bytes arrive, the 16-byte tag when the input ends. `key`: 32 bytes. Memory: zlib-free, a chunk at a time.
+ * plain bytes arrive, the 16-byte tag when the input ends. `key`: 32 bytes. Memory: zlib-free, a chunk at a
+ * time; `highWaterMark` (bytes, node's default 16 kB) is how far a writer may run ahead of the reader.
  */
-export function encryptStream(key: Buffer): Transform {
+export function encryptStream(key: Buffer, highWaterMark?: number): Transform {
   assertKey(key);
   const iv = randomBytes(IV_BYTES);
   const header = Buffer.concat([MAGIC, Buffer.from([VERSION]), keyId(key), iv]);
@@ -52,6 +53,7 @@ export function encryptStream(key: Buffer): Transform {
   cipher.setAAD(header);
   let headerSent = false;
   return new Transform({
+    highWaterMark,
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       if (!headerSent) {
         this.push(header);
