@@ -42,10 +42,9 @@ function assertKey(key: Buffer): void {
 
 /**
  * A Transform that turns plain bytes into the encrypted file format above: header first, ciphertext as the
- * plain bytes arrive, the 16-byte tag when the input ends. `key`: 32 bytes. Memory: zlib-free, a chunk at a
- * time; `highWaterMark` (bytes, node's default 16 kB) is how far a writer may run ahead of the reader.
+ * plain bytes arrive, the 16-byte tag when the input ends. `key`: 32 bytes. Memory: zlib-free, a chunk at a time.
  */
-export function encryptStream(key: Buffer, highWaterMark?: number): Transform {
+export function encryptStream(key: Buffer): Transform {
   assertKey(key);
   const iv = randomBytes(IV_BYTES);
   const header = Buffer.concat([MAGIC, Buffer.from([VERSION]), keyId(key), iv]);
@@ -53,7 +52,6 @@ export function encryptStream(key: Buffer, highWaterMark?: number): Transform {
   cipher.setAAD(header);
   let headerSent = false;
   return new Transform({
-    highWaterMark,
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       if (!headerSent) {
         this.push(header);

@@ -89,12 +89,6 @@ export class ExportInputError extends Error {
   }
 }
 
-// How many bytes a batch's JSON or CSV may wait in its stream before the writer waits for "drain": a few
-// batches, so the rows of the next batches are read and formatted on the main thread while zlib deflates
-// (and the disk takes the CSV spool) on the thread pool. With node's 16–64 kB a batch (about 100 kB of
-// JSON for 1,000 small rows) always filled its stream, and the writer idled on every batch.
-const RUN_AHEAD_BYTES = 256 * 1024;
-
 // A path segment that can never climb out of data/ nor hide: no dots, no slashes, no spaces.
 const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
@@ -249,15 +243,15 @@ export async function writeAccessPackage(options: WriteAccessPackageOptions): Pr
 
     for (const source of options.sources) {
       const base = `data/${source.system}/${source.recordType}`;
-      const json = new PassThrough({ highWaterMark: RUN_AHEAD_BYTES });
+      const json = new PassThrough({ highWaterMark: 64 * 1024 });
       zip.addReadStream(json, `${base}.json`, entryOptions);
       const jsonWriter = new EntryWriter(json, noteBuffered);
       active.add(json);
 
       const spoolPath = `${tempBase}.${spools.length}.spool`;
       spools.push(spoolPath);
-      const spoolFile = createWriteStream(spoolPath, { flags: "wx", mode: 0o600, highWaterMark: RUN_AHEAD_BYTES });
-      const spoolIn = encryptStream(spoolKey, RUN_AHEAD_BYTES);
+      const spoolFile = createWriteStream(spoolPath, { flags: "wx", mode: 0o600 });
+      const spoolIn = encryptStream(spoolKey);
       const spoolWritten = pipeline(spoolIn, spoolFile);
       spoolWritten.catch(() => undefined);
       const csvWriter = new EntryWriter(spoolIn, noteBuffered);
@@ -271,7 +265,8 @@ export async function writeAccessPackage(options: WriteAccessPackageOptions): Pr
       let csvBatch: Record<string, unknown>[] = [];
       const flush = async () => {
         if (csvBatch.length) csvText += csvRecords(csvBatch, columns!);
-        await Promise.all([jsonWriter.write(jsonText), csvWriter.write(csvText)]);
+        await jsonWriter.write(jsonText);
+        await csvWriter.write(csvText);
         jsonText = "";
         csvText = "";
         csvBatch = [];
@@ -313,7 +308,7 @@ export async function writeAccessPackage(options: WriteAccessPackageOptions): Pr
       active.delete(spoolIn);
       zip.addReadStreamLazy(`${base}.csv`, entryOptions, (callback) => {
         const plain = decryptStream(spoolKey);
-        const spool = createReadStream(spoolPath, { highWaterMark: RUN_AHEAD_BYTES });
+        const spool = createReadStream(spoolPath);
         spool.on("error", (error) => plain.destroy(error));
         plain.on("end", () => void unlink(spoolPath).catch(() => undefined));
         callback(null, spool.pipe(plain));
