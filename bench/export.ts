@@ -94,7 +94,7 @@ async function exportFigures(options: BenchOptions, flavor: Flavor, rows: number
       packageTimes.push(written.seconds);
       rss.push(written.maxRssMb);
       say(
-        `${flavor} round ${round} portal:   package ${s(written.seconds)} (${((written.packageBytes ?? 0) / 1e6).toFixed(1)} MB), peak RSS ${written.maxRssMb} MB (${written.startRssMb} MB before it began); database read alone ${s(read.seconds)}, ratio ${(written.seconds / zipSeconds).toFixed(2)}`,
+        `${flavor} round ${round} portal:   package ${s(written.seconds)} (${((written.packageBytes ?? 0) / 1e6).toFixed(1)} MB), CPU ${s(written.cpuSeconds)}, after the last row ${s(written.tailSeconds)}, peak RSS ${written.maxRssMb} MB (${written.startRssMb} MB before it began); database read alone ${s(read.seconds)}, ratio ${(written.seconds / zipSeconds).toFixed(2)}`,
       );
     }
     const ratio = median(packageTimes) / median(zipTimes);
