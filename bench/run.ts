@@ -1,5 +1,6 @@
 // `npm run bench -- <name> [--db sqlite|postgres|both] [--rounds N] [--seconds S] [--connections C]`:
 // the portal's benchmarks (bench/README.md says what each measures and how). Never part of npm test.
+import { exportBench } from "./export";
 import { intakeBench } from "./intake";
 import { lighthouseBench } from "./lighthouse";
 import { memoryBench } from "./memory";
@@ -15,6 +16,7 @@ const benches: Record<string, (options: ReturnType<typeof benchOptions>) => Prom
   memory: memoryBench,
   lighthouse: lighthouseBench,
   queue: queueBench,
+  export: exportBench,
 };
 
 const options = benchOptions(process.argv.slice(2));

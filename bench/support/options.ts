@@ -29,7 +29,7 @@ export function benchOptions(argv: string[]): BenchOptions {
     },
   });
   const name = positionals[0];
-  if (!name) throw new Error("name a benchmark: intake, pages, start, memory or lighthouse");
+  if (!name) throw new Error("name a benchmark: intake, pages, start, memory, lighthouse, queue or export");
   const db = values.db;
   if (db !== "sqlite" && db !== "postgres" && db !== "both") throw new Error("--db is sqlite, postgres or both");
   const number = (value: string | undefined, what: string) => {
