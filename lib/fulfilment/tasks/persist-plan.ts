@@ -65,9 +65,11 @@ export async function planRequestTasks(
       // safety net plans the request once one is.
       if (!connectors.some((c) => c.enabled)) return { ok: true, created: 0 } as const;
       const have = new Set(request.tasks.map((t) => `${t.connectorId}/${t.step}`));
-      const plan = planTasks({ type: request.type as RequestType, details: request.details }, connectors, options).filter(
-        (task) => !have.has(`${task.connectorId}/${task.step}`),
-      );
+      const plan = planTasks(
+        { type: request.type as RequestType, details: request.details },
+        connectors,
+        options,
+      ).filter((task) => !have.has(`${task.connectorId}/${task.step}`));
       // A first plan is recorded even when empty (no system holds data this right concerns): the record says
       // the systems were considered, and the safety net does not plan the request again.
       if (plan.length === 0 && request.tasks.length > 0) return { ok: true, created: 0 } as const;

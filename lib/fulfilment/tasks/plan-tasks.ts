@@ -116,11 +116,10 @@ export function planTasks(
 }
 
 /** Objections and withdrawals name what is to stop; null for every other type. */
-function namedProcessing(
-  request: PlanRequest,
-): { kind: StopProcessingInput["kind"]; ids: string[] | "all" } | null {
+function namedProcessing(request: PlanRequest): { kind: StopProcessingInput["kind"]; ids: string[] | "all" } | null {
   const details = (request.details ?? {}) as Record<string, unknown>;
-  const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+  const list = (value: unknown) =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
   if (request.type === "consent_withdrawal") return { kind: "consent_withdrawal", ids: list(details.consentIds) };
   if (request.type === "objection") {
     return details.target === "direct_marketing"

@@ -92,7 +92,10 @@ export async function runDueTasks(
 async function planMissing(db: Db, now: Date): Promise<number> {
   if ((await db.connector.count({ where: { enabled: true } })) === 0) return 0;
   const requests = await db.request.findMany({
-    where: { status: "in_progress", type: { not: "rectification" }, tasks: { none: {} },
+    where: {
+      status: "in_progress",
+      type: { not: "rectification" },
+      tasks: { none: {} },
       auditEntries: { none: { event: "fulfilment_planned" } },
     },
     orderBy: { submittedAt: "asc" },

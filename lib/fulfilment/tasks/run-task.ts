@@ -9,10 +9,14 @@ import type { Actor } from "../../requests/workflow/actor";
 import { parseConnectorConfig, type ConnectorKind, type ValidConfig } from "../connectors/config";
 import type { ConnectorRuntime, DrivenConnector, DrivenTask, DriverOutcome } from "../connectors/driver";
 import type { OperationResult, SubjectIdentity, SynchronousConnector } from "../connectors/types";
-import { afterFailure, DEFAULT_CONNECTOR_RETRY_POLICY, type ConnectorRetryPolicy } from "../opencompliance/retry-policy";
+import {
+  afterFailure,
+  DEFAULT_CONNECTOR_RETRY_POLICY,
+  type ConnectorRetryPolicy,
+} from "../opencompliance/retry-policy";
 import { DIRECT_MARKETING, type RectifyInput, type StopProcessingInput } from "./plan-tasks";
 import type { TaskStatus } from "./task-states";
-import { updateTask, type TaskFields } from "./update-task";
+import { AuditHeadMoved, updateTask, type TaskFields } from "./update-task";
 
 /** Builds the runtime for one connector row whose config is already valid for its kind. */
 export type RuntimeFactory = (connector: DrivenConnector<ValidConfig["config"]>) => ConnectorRuntime;
@@ -127,7 +131,10 @@ function pollDue(task: LoadedTask, settings: TaskRunnerSettings, now: Date): boo
   return now.getTime() - heard.getTime() >= settings.pollAfterMs;
 }
 
-function drivenConnector(connector: NonNullable<LoadedTask["connector"]>, config: ValidConfig): DrivenConnector<ValidConfig["config"]> {
+function drivenConnector(
+  connector: NonNullable<LoadedTask["connector"]>,
+  config: ValidConfig,
+): DrivenConnector<ValidConfig["config"]> {
   return {
     id: connector.id,
     key: connector.key,
@@ -279,10 +286,29 @@ async function record(
       break;
     }
   }
-  const written = await db.$transaction((tx) =>
-    updateTask(tx, { taskId: task.id, version: task.version, to, fields, actor: runner, event, details, public: false, now, quiet }),
-  );
-  return written.ok ? to : "skipped";
+  const change = {
+    taskId: task.id,
+    version: task.version,
+    to,
+    fields,
+    actor: runner,
+    event,
+    details,
+    public: false,
+    now,
+    quiet,
+  };
+  // Tasks of one request run side by side and append to the same audit chain: a write that met another's
+  // append rolled back whole, so it is simply tried again (the task's version has not moved).
+  for (let tries = 1; ; tries++) {
+    try {
+      const written = await db.$transaction((tx) => updateTask(tx, change));
+      return written.ok ? to : "skipped";
+    } catch (error) {
+      const raced = error instanceof AuditHeadMoved || (error as { code?: string }).code === "P2002";
+      if (!raced || tries >= 5) throw error;
+    }
+  }
 }
 
 class OperationTimeout extends Error {
