@@ -13,6 +13,7 @@ import { transitionRequest } from "../lib/requests/transition-request";
 import type { Actor } from "../lib/requests/workflow/actor";
 import type { Command } from "../lib/requests/workflow/commands";
 import { DEMO_SEEDED_KEY, demoAccounts, demoSubjects } from "./demo-people";
+import { seedDemoConnectors } from "./demo-connectors";
 
 export { DEMO_SEEDED_KEY, demoAccounts, demoSubjects };
 
@@ -156,6 +157,7 @@ export async function seedDemoData(
     if (account.role === "privacy_team") staff.team = { type: "staff", userId: user.id, role: "privacy_team" };
   }
   if (demoSecondFactor) await enrolDemoStaff(db, staffUsers, demoSecondFactor, now);
+  await seedDemoConnectors(db, now);
   for (const request of demoRequests) {
     const email = normaliseEmail(request.subject.email);
     const subject = await db.user.upsert({
