@@ -61,8 +61,12 @@ interface Fixture {
   attachmentId: string;
   target: { id: string };
   privacyTeamId: string;
+  /** A dead-lettered, optional fulfilment task of the request (optional: it never blocks completing it). */
+  task: { id: string };
 }
 let fixture: Fixture;
+/** The fixture task's version as the form would carry it, read before each visit. */
+let taskVersion = 0;
 
 test.beforeAll(async () => {
   const db = e2eDb();
@@ -86,11 +90,36 @@ test.beforeAll(async () => {
   });
   const target = await db.user.create({ data: { email: `matrix-target-${run}@demo.example`, role: "privacy_team" } });
   const team = await db.user.findUniqueOrThrow({ where: { email: people.privacy_team } });
+  const connector = await db.connector.create({
+    data: {
+      key: `matrix-${run}`,
+      kind: "manual",
+      name: "Matrix archive",
+      config: { instructions: { de: "Prüfen.", en: "Check." } },
+      registerEntries: ["registration"],
+      required: false,
+      enabled: false,
+    },
+  });
+  const task = await db.fulfilmentTask.create({
+    data: {
+      requestId: request.id,
+      connectorId: connector.id,
+      step: "export",
+      system: connector.key,
+      title: "export: Matrix archive",
+      required: false,
+      status: "dead_lettered",
+      attempts: 8,
+      lastError: "timeout",
+    },
+  });
   fixture = {
     request: { id: request.id, reference: request.reference },
     attachmentId: attachment.id,
     target,
     privacyTeamId: team.id,
+    task: { id: task.id },
   };
 });
 
@@ -124,12 +153,17 @@ async function fingerprint(): Promise<string> {
     db.outboundMail.count({ where: { requestId: fixture.request.id } }),
     db.user.count({ where: { email: { startsWith: "matrix-invite-" } } }),
     db.auditEntry.count({ where: { chain: "system", details: { contains: fixture.target.id } } }),
+    db.connector.count(),
   ]);
+  const task = await db.fulfilmentTask.findUniqueOrThrow({
+    where: { id: fixture.task.id },
+    select: { status: true, version: true },
+  });
   const target = await db.user.findUniqueOrThrow({
     where: { id: fixture.target.id },
     select: { role: true, deactivatedAt: true, staffTotp: { select: { userId: true } } },
   });
-  return JSON.stringify({ request, counts, target });
+  return JSON.stringify({ request, counts, target, task });
 }
 
 /** The form fields a valid use of the door posts. */
@@ -168,6 +202,28 @@ function fieldsFor(door: Door & { kind: "action" }, viewer: Viewer): Record<stri
       };
     case "runCaseStep":
       return { ...common, reference: fixture.request.reference, command: door.command!, ...caseFields(door.command!) };
+    case "saveConnectorAction":
+      return {
+        ...common,
+        connectorId: "",
+        key: `matrix-${viewer.replace(/_/g, "-")}-${run}`,
+        name: `Matrix ${viewer}`,
+        kind: "manual",
+        registerEntries: "registration",
+        required: "yes",
+        instructionsDe: "Bitte prüfen.",
+        instructionsEn: "Please check.",
+      };
+    case "retryTaskAction":
+      return { ...common, reference: fixture.request.reference, taskId: fixture.task.id, version: String(taskVersion) };
+    case "markTaskNotApplicableAction":
+      return {
+        ...common,
+        reference: fixture.request.reference,
+        taskId: fixture.task.id,
+        version: String(taskVersion),
+        note: "Not a system of this request.",
+      };
     case "saveNoticeTextAction":
     case "restoreNoticeTextAction":
       // A new version for the DPO, in the shipped words (lib/mail/templates/message-notice.tsx).
@@ -218,6 +274,7 @@ function caseFields(command: string): Record<string, string> {
 /** Server actions whose first argument is the form's previous state (useActionState). */
 const stateActions = new Set([
   "inviteStaffMember",
+  "saveConnectorAction",
   "saveNoticeTextAction",
   "runCaseStep",
   "confirmSecondFactorEnrolment",
@@ -285,6 +342,7 @@ async function visit(api: APIRequestContext, door: Door, viewer: Viewer): Promis
   }
   const { id, page } = actionId(door);
   const version = (await e2eDb().request.findUniqueOrThrow({ where: { id: fixture.request.id } })).version;
+  taskVersion = (await e2eDb().fulfilmentTask.findUniqueOrThrow({ where: { id: fixture.task.id } })).version;
   const fields = { ...fieldsFor(door, viewer), ...(door.name === "runCaseStep" ? { version: String(version) } : {}) };
   // React 19's reply encoding: the form's fields as "_1_<name>" ("$K1" names them), then the argument
   // list as part "0", last, as React sends it: the server resolves "$K1" from the fields before it

@@ -62,7 +62,7 @@ test.describe("a case from assignment to completion", () => {
     const dpo = await signedIn(browser, dpoEmail, casePath("en"));
     await expect(dpo.getByRole("heading", { level: 1 })).toContainText(reference);
     await expect(dpo.getByTestId("subject-masked")).toContainText(`c***@example.org`);
-    await expect(dpo.getByTestId("case-tasks")).toContainText("None yet.");
+    await expect(dpo.getByTestId("case-fulfilment")).toBeVisible();
     await expect(dpo.getByTestId("case-deadline")).toContainText("One month from receipt");
     await expectAccessible(dpo);
     await dpo.goto(casePath("de"));

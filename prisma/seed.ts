@@ -14,6 +14,7 @@ import { transitionRequest } from "../lib/requests/transition-request";
 import type { Actor } from "../lib/requests/workflow/actor";
 import type { Command } from "../lib/requests/workflow/commands";
 import { DEMO_SEEDED_KEY, demoAccounts, demoSubjects } from "./demo-people";
+import { seedDemoConnectors } from "./demo-connectors";
 
 export { DEMO_SEEDED_KEY, demoAccounts, demoSubjects };
 
@@ -159,6 +160,7 @@ export async function seedDemoData(
   if (demoSecondFactor) await enrolDemoStaff(db, staffUsers, demoSecondFactor, now);
   // The controller's product data the demo requests are fulfilled from (lib/fulfilment/demo-platform).
   await seedDemoPlatform(db, now);
+  await seedDemoConnectors(db, now);
   for (const request of demoRequests) {
     const email = normaliseEmail(request.subject.email);
     const subject = await db.user.upsert({

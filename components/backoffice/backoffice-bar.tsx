@@ -6,10 +6,15 @@ import type { StaffViewer } from "@/lib/backoffice/access/staff-gate";
 import type { Locale } from "@/lib/i18n/locales";
 
 /** The back office's sections a role holds the capability for: the bar shows nothing else. */
-const sections: { key: "queue" | "metrics" | "templates" | "staff"; path: string; capability: Capability }[] = [
+const sections: {
+  key: "queue" | "metrics" | "templates" | "connectors" | "staff";
+  path: string;
+  capability: Capability;
+}[] = [
   { key: "queue", path: "", capability: "queue.view" },
   { key: "metrics", path: "/metrics", capability: "metrics.view" },
   { key: "templates", path: "/templates", capability: "templates.view" },
+  { key: "connectors", path: "/connectors", capability: "connectors.view" },
   { key: "staff", path: "/staff", capability: "staff.manage" },
 ];
 

@@ -1,6 +1,7 @@
 // Attachment files and rows against a real database and a real directory: stored together
 // or not at all, gone with their request's minimisation, orphans swept, downloads only for
 // the request's subject and staff.
+import { DEFAULT_TASK_RUNNER_SETTINGS } from "../fulfilment/tasks/run-task";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -51,6 +52,7 @@ describe.each(inject("testDatabases").map((d) => d.flavor))("attachments on %s",
     reminderDays: [7, 2],
     retentionYears: 3,
     auditClientRetentionDays: 30,
+    fulfilment: { ...DEFAULT_TASK_RUNNER_SETTINGS, factories: {} },
   });
   const filesOnDisk = () => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
 

@@ -17,6 +17,8 @@ import queueDe from "./messages/backoffice/queue.de.json";
 import queueEn from "./messages/backoffice/queue.en.json";
 import templatesDe from "./messages/backoffice/templates.de.json";
 import templatesEn from "./messages/backoffice/templates.en.json";
+import fulfilmentDe from "./messages/backoffice/fulfilment.de.json";
+import fulfilmentEn from "./messages/backoffice/fulfilment.en.json";
 import type { Locale } from "./locales";
 
 const areas: Record<string, Record<Locale, Record<string, unknown>>> = {
@@ -27,6 +29,7 @@ const areas: Record<string, Record<Locale, Record<string, unknown>>> = {
   backofficeCase: { de: caseDe, en: caseEn },
   backofficeQueue: { de: queueDe, en: queueEn },
   backofficeTemplates: { de: templatesDe, en: templatesEn },
+  backofficeFulfilment: { de: fulfilmentDe, en: fulfilmentEn },
 };
 
 function merge(locale: Locale, base: Record<string, unknown>): Record<string, unknown> {

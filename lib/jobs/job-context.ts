@@ -1,6 +1,7 @@
 // Everything the jobs need, built from the configuration of this process.
 import { appConfig } from "../config/app-config";
 import { db } from "../db/client";
+import { DEFAULT_TASK_RUNNER_SETTINGS, type RuntimeFactories } from "../fulfilment/tasks/run-task";
 import { mailboxDelivery, smtpDelivery, type MailDelivery } from "../mail/outbox/deliveries";
 import { DEFAULT_RETRY_POLICY } from "../mail/outbox/retry-policy";
 import { createMailTransport } from "../mail/transport";
@@ -9,10 +10,26 @@ import type { Job, JobContext } from "./job";
 import { applyRetention } from "./jobs/apply-retention";
 import { deliverOutbox } from "./jobs/deliver-outbox";
 import { expireUnverified } from "./jobs/expire-unverified";
+import { runFulfilmentTasks } from "./jobs/run-fulfilment-tasks";
 import { sendReminders } from "./jobs/send-reminders";
 import { sweepAttachments } from "./jobs/sweep-attachments";
 
-export const allJobs = [deliverOutbox, sendReminders, expireUnverified, applyRetention, sweepAttachments];
+export const allJobs = [
+  deliverOutbox,
+  sendReminders,
+  expireUnverified,
+  applyRetention,
+  sweepAttachments,
+  runFulfilmentTasks,
+];
+
+/**
+ * The runtime of each connector kind (lib/fulfilment/connectors/driver.ts). A kind missing here is not run:
+ * its tasks stay open, never lost. Wired per kind as its module lands (demo platform, OpenCompliance, manual).
+ */
+export function connectorRuntimeFactories(): RuntimeFactories {
+  return {};
+}
 
 /** The jobs with the pauses this process is configured for (OUTBOX_POLL_SECONDS). */
 export function jobsFromConfig(): Job[] {
@@ -43,5 +60,6 @@ export function jobContextFromConfig(): JobContext {
     reminderDays: config.env.REMINDER_DAYS,
     retentionYears: config.env.RETENTION_YEARS,
     auditClientRetentionDays: config.env.AUDIT_CLIENT_RETENTION_DAYS,
+    fulfilment: { ...DEFAULT_TASK_RUNNER_SETTINGS, factories: connectorRuntimeFactories() },
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import type { TaskRunnerSettings } from "../fulfilment/tasks/run-task";
 import type { MailDelivery } from "../mail/outbox/deliveries";
 import type { RetryPolicy } from "../mail/outbox/retry-policy";
 import type { RequestSettings } from "../requests/request-settings";
@@ -16,6 +17,8 @@ export interface JobContext {
   retentionYears: number;
   /** Audit entries lose their IP address and user agent this many days after they were written. */
   auditClientRetentionDays: number;
+  /** The fulfilment task runner: runtimes per connector kind, retries, timeouts (lib/fulfilment/tasks/run-task.ts). */
+  fulfilment: TaskRunnerSettings;
 }
 
 /** A job run reports what it did as counts, for the log. */

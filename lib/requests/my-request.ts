@@ -49,6 +49,12 @@ export interface MyRequestCase {
   openQuestionMessageId: string | null;
   /** While a fee awaits the subject's decision (Art. 12(5)(a)): the amount in euro cents and the reasons (null once erased). */
   feeAnnouncement: { amountCents: number; reasons: string | null } | null;
+  /**
+   * How far the systems holding the subject's data have been dealt with (lib/fulfilment/tasks): tasks
+   * finished (done, not applicable) of all that count; null before any is planned. Counts only: a
+   * system's internal errors are staff's business, never shown here.
+   */
+  fulfilment: { finished: number; total: number } | null;
 }
 
 export type MyRequestResult = { signedIn: false } | { signedIn: true; request: MyRequestCase | null };
@@ -70,6 +76,7 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
         orderBy: { createdAt: "asc" },
         select: { id: true, fileName: true, size: true },
       },
+      tasks: { where: { status: { not: "cancelled" } }, select: { status: true } },
       messages: {
         orderBy: { createdAt: "asc" },
         select: {
@@ -122,6 +129,13 @@ export async function findMyRequest(reference: string): Promise<MyRequestResult>
         fee && typeof fee.amountCents === "number"
           ? { amountCents: fee.amountCents, reasons: typeof fee.reasons === "string" ? fee.reasons : null }
           : null,
+      fulfilment:
+        request.tasks.length === 0
+          ? null
+          : {
+              finished: request.tasks.filter((t) => t.status === "done" || t.status === "not_applicable").length,
+              total: request.tasks.length,
+            },
     },
   };
 }

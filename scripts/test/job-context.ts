@@ -1,6 +1,7 @@
 // The jobs' context as the tests give it: the test request settings, the demo mailbox for delivery,
 // and the reminder/retention settings of the defaults (lib/config/env.ts).
 import type { Db } from "../../lib/db/client";
+import { DEFAULT_TASK_RUNNER_SETTINGS } from "../../lib/fulfilment/tasks/run-task";
 import type { JobContext } from "../../lib/jobs/job";
 import { mailboxDelivery } from "../../lib/mail/outbox/deliveries";
 import { DEFAULT_RETRY_POLICY } from "../../lib/mail/outbox/retry-policy";
@@ -17,5 +18,6 @@ export function testJobContext(db: Db, clock: () => Date = () => new Date()): Jo
     reminderDays: [7, 2],
     retentionYears: 3,
     auditClientRetentionDays: 30,
+    fulfilment: { ...DEFAULT_TASK_RUNNER_SETTINGS, factories: {} },
   };
 }

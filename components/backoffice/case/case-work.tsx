@@ -1,41 +1,8 @@
-// Fulfilment tasks (empty until the fulfilment issue adds them) and the mails sent for the request
-// with their delivery state from the outbox (lib/mail/outbox).
+// The mails sent for the request with their delivery state from the outbox (lib/mail/outbox). The
+// fulfilment tasks have their own panel (./case-fulfilment.tsx).
 import { getTranslations } from "next-intl/server";
 import type { CaseFile } from "@/lib/backoffice/case/load-case-file";
 import { portalFormat } from "@/lib/format/portal-format";
-
-export async function CaseTasks({ tasks }: { tasks: CaseFile["tasks"] }) {
-  const t = await getTranslations("backofficeCase.tasks");
-  return (
-    <section aria-labelledby="tasks-title" className="case-section" data-testid="case-tasks">
-      <h2 id="tasks-title">{t("title")}</h2>
-      {tasks.length === 0 ? (
-        <p>{t("none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("task")}</th>
-                <th scope="col">{t("system")}</th>
-                <th scope="col">{t("status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tasks.map((task) => (
-                <tr key={task.id}>
-                  <td>{task.title}</td>
-                  <td>{task.system ?? "–"}</td>
-                  <td>{task.status}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
 
 export async function CaseMails({ mails, locale }: { mails: CaseFile["mails"]; locale: "de" | "en" }) {
   const [t, tLanguages] = await Promise.all([

@@ -33,6 +33,12 @@ export const capabilities = {
   /** The notice texts and their versions: an auditor checks what subjects are told (Art. 12(1), 5(2)). */
   "templates.view": { roles: readers },
   "templates.edit": { roles: ["dpo"] },
+  /** A fulfilment task in the case file: retry a failed or dead-lettered one, or mark it not applicable with a note. */
+  "task.act": { roles: caseworkers },
+  /** The connectors (systems holding personal data, their owners and register entries): read. */
+  "connectors.view": { roles: readers },
+  /** Create and change connectors: the DPO decides where a request must be carried out (Art. 5(2), 24). */
+  "connectors.edit": { roles: ["dpo"] },
   /** Invite staff, change roles, deactivate, reset a second factor: an admin sees no subject data. */
   "staff.manage": { roles: ["admin"] },
 } as const satisfies Record<string, CapabilityRule>;

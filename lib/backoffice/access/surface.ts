@@ -22,6 +22,7 @@ const staffCommands = commandNames.filter((command) => rules[command].who.staff?
 const staffActions = "app/[locale]/backoffice/staff/actions.ts";
 const secondFactorActions = "app/[locale]/backoffice/second-factor/actions.ts";
 const templateActions = "app/[locale]/backoffice/templates/actions.ts";
+const taskActions = "app/[locale]/backoffice/requests/[reference]/task-actions.ts";
 
 export const doors: Door[] = [
   { kind: "page", path: "/{locale}/backoffice", access: { capability: "queue.view" } },
@@ -34,6 +35,7 @@ export const doors: Door[] = [
     path: "/{locale}/backoffice/templates/{action}/{scope}/{language}",
     access: { capability: "templates.view" },
   },
+  { kind: "page", path: "/{locale}/backoffice/connectors", access: { capability: "connectors.view" } },
   { kind: "page", path: "/{locale}/backoffice/second-factor", access: { staffSession: true } },
   {
     kind: "action",
@@ -55,6 +57,14 @@ export const doors: Door[] = [
   { kind: "action", file: staffActions, name: "resetStaffMemberSecondFactor", access: { capability: "staff.manage" } },
   { kind: "action", file: templateActions, name: "saveNoticeTextAction", access: { capability: "templates.edit" } },
   { kind: "action", file: templateActions, name: "restoreNoticeTextAction", access: { capability: "templates.edit" } },
+  {
+    kind: "action",
+    file: "app/[locale]/backoffice/connectors/actions.ts",
+    name: "saveConnectorAction",
+    access: { capability: "connectors.edit" },
+  },
+  { kind: "action", file: taskActions, name: "retryTaskAction", access: { capability: "task.act" } },
+  { kind: "action", file: taskActions, name: "markTaskNotApplicableAction", access: { capability: "task.act" } },
   { kind: "action", file: secondFactorActions, name: "startSecondFactorEnrolment", access: { staffSession: true } },
   { kind: "action", file: secondFactorActions, name: "confirmSecondFactorEnrolment", access: { staffSession: true } },
   { kind: "action", file: secondFactorActions, name: "verifySecondFactorCode", access: { staffSession: true } },

@@ -15,6 +15,8 @@ import type { RequestStatus } from "../../requests/workflow/states";
 import { may } from "../access/capabilities";
 import { commandsFor, type CaseCommand } from "./case-commands";
 import { templates } from "../../mail/templates";
+import type { RecordTypeResult } from "../../fulfilment/connectors/types";
+import { isUnfinished, type TaskStatus } from "../../fulfilment/tasks/task-states";
 
 /** Whether `template` names a notice whose text the DPO may edit. */
 const isNotice = (template: string) => Boolean(templates[template as keyof typeof templates]?.notice);
@@ -92,7 +94,10 @@ export interface CaseFile {
   notes: Array<{ id: string; at: Date; body: string; author: CaseActor }>;
   /** Every file of the request, with the form or a message. */
   attachments: CaseAttachment[];
-  tasks: Array<{ id: string; title: string; system: string | null; status: string; completedAt: Date | null }>;
+  /** The fulfilment tasks, one per connector and step (lib/fulfilment/tasks), oldest first. */
+  tasks: CaseTask[];
+  /** Required tasks still unfinished: each blocks complete and partially_complete (Art. 12(3), 17, 19). */
+  blockingTasks: Array<{ id: string; name: string; step: string | null; status: TaskStatus }>;
   mails: Array<{
     id: string;
     template: string;
@@ -114,6 +119,29 @@ export interface CaseFile {
   commands: CaseCommand[];
   /** Who the case can be given to: active DPOs and privacy-team members. */
   assignees: Array<{ id: string; name: string | null; email: string; role: StaffRole }>;
+}
+
+export interface CaseTask {
+  id: string;
+  title: string;
+  system: string | null;
+  /** The connector's name (null for a task a person added by hand). */
+  connectorName: string | null;
+  step: string | null;
+  status: TaskStatus;
+  required: boolean;
+  /** The optimistic lock the task's forms carry. */
+  version: number;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  /** The connector's own words on the last failure: for staff only, never shown to the subject. */
+  lastError: string | null;
+  note: string | null;
+  /** What the connector did, per record type (OperationResult.records); [] before it answered. */
+  records: RecordTypeResult[];
+  /** Records handled and expected; total null while unknown. */
+  progress: { done: number; total: number | null };
+  completedAt: Date | null;
 }
 
 const caseWorkers = ["dpo", "privacy_team"] as const;
@@ -157,7 +185,7 @@ export async function loadCaseFile(
       },
       notes: { orderBy: { createdAt: "asc" }, include: { author: staffSelect } },
       attachments: attachmentSelect,
-      tasks: { orderBy: { createdAt: "asc" } },
+      tasks: { orderBy: { createdAt: "asc" }, include: { connector: { select: { name: true } } } },
       mails: {
         orderBy: { createdAt: "asc" },
         include: { noticeText: { select: { version: true, requestType: true } } },
@@ -223,6 +251,23 @@ export async function loadCaseFile(
     select: { id: true, name: true, email: true, role: true },
   });
   const subjectEmail = request.subjectEmail;
+  const tasks: CaseTask[] = request.tasks.map((t) => ({
+    id: t.id,
+    title: t.title,
+    system: t.system,
+    connectorName: t.connector?.name ?? null,
+    step: t.step,
+    status: t.status,
+    required: t.required,
+    version: t.version,
+    attempts: t.attempts,
+    nextAttemptAt: t.nextAttemptAt,
+    lastError: t.lastError,
+    note: t.note,
+    records: recordsOf(t.result),
+    progress: { done: t.progressDone, total: t.progressTotal },
+    completedAt: t.completedAt,
+  }));
   return {
     id: request.id,
     reference: request.reference,
@@ -256,13 +301,10 @@ export async function loadCaseFile(
     })),
     notes: request.notes.map((n) => ({ id: n.id, at: n.createdAt, body: n.body, author: staffActor(n.author) })),
     attachments: request.attachments.map(attachment),
-    tasks: request.tasks.map((t) => ({
-      id: t.id,
-      title: t.title,
-      system: t.system,
-      status: t.status,
-      completedAt: t.completedAt,
-    })),
+    tasks,
+    blockingTasks: tasks
+      .filter((t) => t.required && isUnfinished(t.status))
+      .map((t) => ({ id: t.id, name: t.connectorName ?? t.title, step: t.step, status: t.status })),
     mails: request.mails.map((m) => ({
       id: m.id,
       template: m.template,
@@ -278,4 +320,14 @@ export async function loadCaseFile(
     commands: commandsFor(viewer.actor.role, request.status),
     assignees: assignees.flatMap((u) => (u.role ? [{ ...u, role: u.role }] : [])),
   };
+}
+
+/** A task's stored result's records (FulfilmentTask.result, OperationResult); [] when none or unreadable. */
+function recordsOf(result: unknown): RecordTypeResult[] {
+  const records = (result as { records?: unknown } | null)?.records;
+  if (!Array.isArray(records)) return [];
+  return records.filter(
+    (r): r is RecordTypeResult =>
+      typeof r === "object" && r !== null && typeof r.recordType === "string" && typeof r.count === "number",
+  );
 }

@@ -3,6 +3,7 @@
 // in the subject's language. The form's version makes a step on a stale page fail ("conflict").
 import "server-only";
 import type { Db } from "../../db/client";
+import { planRequestTasks } from "../../fulfilment/tasks/persist-plan";
 import { renderMail } from "../../mail/render-mail";
 import { mailsForEvent } from "../../requests/mails-for-event";
 import { currentNoticeText } from "../../mail/outbox/current-notice-text";
@@ -66,7 +67,12 @@ export async function runCaseCommand(
     settings,
     options.now,
   );
-  if (outcome.ok) return { ok: true };
+  if (outcome.ok) {
+    // Work has started: plan one task per connector and step now, so the case file shows them at once. A
+    // plan that meets a concurrent writer is left to the task runner's safety net (lib/fulfilment/tasks).
+    if (command.name === "start_work") await planRequestTasks(db, request.id, viewer.actor, options.now ?? new Date());
+    return { ok: true };
+  }
   const error = outcome.error;
   switch (error.code) {
     case "not_found":

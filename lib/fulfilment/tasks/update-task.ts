@@ -1,10 +1,12 @@
 // The one writer of a fulfilment task's status (and of its progress and result). Every change is checked
 // against the task's state machine, guarded by the task's version (runners, processor callbacks and people
 // never overwrite each other), and recorded on the request's audit chain in the same transaction (Art. 5(2)).
-import { appendAuditEntry } from "../../audit/append-audit-entry";
 import type { Tx } from "../../db/tx";
 import type { Actor } from "../../requests/workflow/actor";
+import { appendRequestChainEntry } from "./request-chain";
 import type { TaskStatus } from "./task-states";
+
+export { AuditHeadMoved } from "./request-chain";
 
 /** Which status may follow which. A finished task (done, not_applicable, cancelled) never changes again. */
 export const taskTransitions: Readonly<Record<TaskStatus, readonly TaskStatus[]>> = {
@@ -63,13 +65,6 @@ export interface TaskChange {
 export type TaskChangeResult =
   { ok: true; version: number } | { ok: false; code: "not_found" | "conflict" | "not_allowed"; from?: TaskStatus };
 
-/** Thrown when the request's audit head moved under us: the caller's transaction must roll back and retry. */
-export class AuditHeadMoved extends Error {
-  constructor() {
-    super("the request's audit chain moved during a task change");
-  }
-}
-
 /**
  * Applies `change` inside `tx`: checks the transition (taskTransitions), writes the task with version + 1
  * only if its version is still `change.version`, and appends the audit entry on the request's chain.
@@ -107,23 +102,13 @@ export async function updateTask(tx: Tx, change: TaskChange): Promise<TaskChange
   if (written.count !== 1) return { ok: false, code: "conflict", from };
   if (change.quiet) return { ok: true, version: change.version + 1 };
 
-  const request = task.request;
-  const entry = await appendAuditEntry(tx, {
-    chain: request.id,
-    requestId: request.id,
-    head: { seq: request.auditHeadSeq, hash: request.auditHeadHash },
+  await appendRequestChainEntry(tx, {
+    request: task.request,
     actor: change.actor,
     event: change.event,
-    fromStatus: null,
-    toStatus: null,
     details: { task: change.taskId, step: task.step, system: task.system, from, to: change.to, ...change.details },
     public: change.public,
-    createdAt: change.now,
+    now: change.now,
   });
-  const moved = await tx.request.updateMany({
-    where: { id: request.id, auditHeadSeq: request.auditHeadSeq },
-    data: { auditHeadSeq: entry.seq, auditHeadHash: entry.hash },
-  });
-  if (moved.count !== 1) throw new AuditHeadMoved();
   return { ok: true, version: change.version + 1 };
 }

@@ -8,7 +8,8 @@ import { CaseFiles } from "@/components/backoffice/case/case-files";
 import { CaseNotes } from "@/components/backoffice/case/case-notes";
 import { CaseThread } from "@/components/backoffice/case/case-thread";
 import { CaseTimeline } from "@/components/backoffice/case/case-timeline";
-import { CaseMails, CaseTasks } from "@/components/backoffice/case/case-work";
+import { CaseFulfilment } from "@/components/backoffice/case/case-fulfilment";
+import { CaseMails } from "@/components/backoffice/case/case-work";
 import { SubjectRevealSlot } from "@/components/backoffice/case/subject-reveal-slot";
 import { may } from "@/lib/backoffice/access/capabilities";
 import { revealedSubjects } from "@/lib/backoffice/reveal/reveal-subject";
@@ -25,6 +26,9 @@ import { authorityPrefill } from "@/lib/requests/mails-for-event";
 import { requestSettingsFromConfig } from "@/lib/requests/settings-from-config";
 
 export const dynamic = "force-dynamic";
+
+/** The task steps' error codes the panel has words for (anything else in the URL reads as not possible). */
+const taskErrorCodes = ["not_found", "conflict", "not_possible_now", "note_required", "note_too_long", "note_invalid"];
 
 export async function generateMetadata({
   params,
@@ -50,7 +54,13 @@ export default async function CaseFilePage({
   );
   const file = await loadCaseFile(db(), viewer, reference, appConfig().deadlinePolicy);
   if (!file) notFound();
-  const done = (await searchParams).done;
+  const query = await searchParams;
+  const done = query.done;
+  const taskDone = query.task === "retried" || query.task === "not_applicable" ? query.task : null;
+  const taskError =
+    typeof query.taskError === "string" && typeof query.taskId === "string"
+      ? { code: taskErrorCodes.find((c) => c === query.taskError) ?? "not_possible_now", taskId: query.taskId }
+      : null;
   const [t, tStatus, tHome] = await Promise.all([
     getTranslations("backofficeCase"),
     getTranslations("backofficeCase.statuses"),
@@ -134,7 +144,13 @@ export default async function CaseFilePage({
           <CaseThread thread={file.thread} locale={locale} />
           <CaseNotes notes={file.notes} locale={locale} />
           <CaseFiles files={file.attachments} locale={locale} />
-          <CaseTasks tasks={file.tasks} />
+          <CaseFulfilment
+            file={file}
+            locale={locale}
+            mayAct={may(viewer.actor.role, "task.act")}
+            done={taskDone}
+            error={taskError}
+          />
           <CaseMails mails={file.mails} locale={locale} />
           <CaseTimeline file={file} locale={locale} />
         </div>

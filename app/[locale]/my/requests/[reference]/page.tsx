@@ -166,6 +166,21 @@ export default async function MyRequestPage({ params, searchParams }: PageProps<
         </section>
       ) : null}
 
+      {request.fulfilment && !closed ? (
+        <section aria-labelledby="progress-title" data-testid="fulfilment-progress">
+          <h2 id="progress-title">{t("progressTitle")}</h2>
+          <p>
+            {t("progress", request.fulfilment)}
+            {request.fulfilment.finished === request.fulfilment.total ? ` ${t("progressAllDone")}` : null}
+          </p>
+          <progress
+            value={request.fulfilment.finished}
+            max={request.fulfilment.total}
+            aria-labelledby="progress-title"
+          />
+        </section>
+      ) : null}
+
       <RequestDetails type={request.type as RequestType} details={request.requestDetails} locale={locale} />
       {request.documents.length > 0 ? (
         <section aria-labelledby="documents-title" data-testid="documents">
