@@ -1,6 +1,9 @@
 // Everything the jobs need, built from the configuration of this process.
+import { createHmac } from "node:crypto";
 import { appConfig } from "../config/app-config";
 import { db } from "../db/client";
+import { createDemoPlatformConnector } from "../fulfilment/demo-platform";
+import { opencomplianceDriver } from "../fulfilment/opencompliance/driver";
 import { DEFAULT_TASK_RUNNER_SETTINGS, type RuntimeFactories } from "../fulfilment/tasks/run-task";
 import { mailboxDelivery, smtpDelivery, type MailDelivery } from "../mail/outbox/deliveries";
 import { DEFAULT_RETRY_POLICY } from "../mail/outbox/retry-policy";
@@ -25,10 +28,17 @@ export const allJobs = [
 
 /**
  * The runtime of each connector kind (lib/fulfilment/connectors/driver.ts). A kind missing here is not run:
- * its tasks stay open, never lost. Wired per kind as its module lands (demo platform, OpenCompliance, manual).
+ * its tasks stay open, never lost. The manual kind is not wired yet (its driver is on branch h-manual).
  */
 export function connectorRuntimeFactories(): RuntimeFactories {
-  return {};
+  const config = appConfig();
+  // A key of its own for the demo platform's keyed hashes (Art. 17 anonymisation), derived from the portal's
+  // secret so that it survives restarts without another setting.
+  const keyedHashKey = createHmac("sha256", config.nextauthSecret).update("demo-platform keyed hash").digest();
+  return {
+    demo_platform: () => ({ mode: "synchronous", connector: createDemoPlatformConnector(db(), { keyedHashKey }) }),
+    opencompliance: () => ({ mode: "asynchronous", driver: opencomplianceDriver }),
+  };
 }
 
 /** The jobs with the pauses this process is configured for (OUTBOX_POLL_SECONDS). */

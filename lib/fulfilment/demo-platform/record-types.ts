@@ -25,7 +25,8 @@ export type RecordType = (typeof recordTypes)[number];
  * for the newsletter and product news the platform sends, so this id stands for them. An objection to it (or
  * a withdrawn consent for it) also switches every marketing preference off.
  */
-export const DIRECT_MARKETING = "direct-marketing";
+// The planner names direct marketing with this id when the register has no entry for it (21(3)).
+export { DIRECT_MARKETING } from "../tasks/plan-tasks";
 
 /** How erasure treats one field of a record that is anonymised rather than deleted. */
 export type FieldStrategy =

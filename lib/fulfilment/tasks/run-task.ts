@@ -54,7 +54,18 @@ async function loadTask(db: Db, taskId: string) {
     where: { id: taskId },
     include: {
       connector: true,
-      request: { select: { reference: true, status: true, subjectEmail: true, subjectName: true, dueAt: true } },
+      request: {
+        select: {
+          reference: true,
+          type: true,
+          details: true,
+          submittedAt: true,
+          status: true,
+          subjectEmail: true,
+          subjectName: true,
+          dueAt: true,
+        },
+      },
     },
   });
 }
@@ -151,6 +162,9 @@ function drivenTask(task: LoadedTask): DrivenTask {
     id: task.id,
     requestId: task.requestId,
     reference: task.request.reference,
+    requestType: task.request.type,
+    requestDetails: task.request.details,
+    submittedAt: task.request.submittedAt,
     step: task.step!,
     input: task.input,
     externalId: task.externalId,
