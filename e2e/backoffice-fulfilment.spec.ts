@@ -54,6 +54,8 @@ test("the DPO creates a connector; the auditor reads the list without a form", a
 });
 
 test("the Fulfilment panel names what blocks completion; retry and not applicable work", async ({ browser }) => {
+  // Two staff sign-ins, four pages with axe and three posts: a minute was too short on a busy 2-core machine.
+  test.setTimeout(180_000);
   const db = e2eDb();
   const reference = confirmedRequest(`fulfilment-subject-${run}@example.org`, "en");
   const request = await db.request.update({ where: { reference }, data: { status: "in_progress" } });
